@@ -1,9 +1,13 @@
 import Foundation
 
+/// Chooses between the language server and the command-line tools.
 @main
 struct EntryPoint {
   static func main() {
-    FileHandle.standardError.write(Data("docker-lsp: not implemented yet\n".utf8))
-    exit(2)
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    if arguments.isEmpty || arguments == ["--stdio"] {
+      exit(LanguageServerMain.run())
+    }
+    exit(CommandLineTool.run(arguments))
   }
 }
