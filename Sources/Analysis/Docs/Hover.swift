@@ -9,10 +9,68 @@ public struct HoverContent: Sendable, Hashable {
   }
 }
 
-/// Computes hover content: a finding's rule docs, or an instruction keyword's docs.
+/// Computes hover content: the docs of the rules whose findings cover the offset, else the docs
+/// of the instruction keyword or parser directive under the offset.
 public enum HoverProvider {
   public static func hover(at offset: Int, in document: Document, findings: [Finding]) -> HoverContent? {
-    // TODO: placeholder until rule and instruction docs land.
-    nil
+    let covering = findings.filter { $0.range.contains(offset) || ($0.range.isEmpty && $0.range.lowerBound == offset) }
+    if !covering.isEmpty {
+      return findingHover(covering)
+    }
+    return syntaxHover(at: offset, in: document.tree)
+  }
+
+  /// Renders the message and rule docs of each finding, most serious first.
+  static func findingHover(_ findings: [Finding]) -> HoverContent {
+    var sections: [String] = []
+    var seenRules: Set<String> = []
+    for finding in findings.sorted(by: { $0.severity > $1.severity }) {
+      var section = "**\(finding.ruleID)** (\(finding.severity.rawValue)): \(finding.message)"
+      if !seenRules.contains(finding.ruleID), let info = RuleRegistry.info(id: finding.ruleID) {
+        section += "\n\n### \(info.title)\n\n\(info.documentation)"
+        if let url = info.documentationURL {
+          section += "\n\n[\(info.id) on the hadolint wiki](\(url))"
+        }
+      }
+      seenRules.insert(finding.ruleID)
+      sections.append(section)
+    }
+    let lower = findings.map(\.range.lowerBound).min() ?? 0
+    let upper = findings.map(\.range.upperBound).max() ?? lower
+    return HoverContent(markdown: sections.joined(separator: "\n\n---\n\n"), range: lower..<upper)
+  }
+
+  static func syntaxHover(at offset: Int, in tree: SyntaxTree) -> HoverContent? {
+    for directive in tree.directives where directive.nameRange.contains(offset) {
+      guard let markdown = DirectiveDocs.markdown(forDirective: directive.name) else { return nil }
+      return HoverContent(markdown: markdown, range: directive.nameRange)
+    }
+    guard let instruction = instruction(at: offset, in: tree) else { return nil }
+    if instruction.keywordRange.contains(offset) {
+      return InstructionDocs.markdown(for: instruction.kind).map { HoverContent(markdown: $0, range: instruction.keywordRange) }
+    }
+    if let trigger = instruction.onbuildTrigger?.instruction, trigger.keywordRange.contains(offset) {
+      return InstructionDocs.markdown(for: trigger.kind).map { HoverContent(markdown: $0, range: trigger.keywordRange) }
+    }
+    return nil
+  }
+
+  /// Finds the instruction whose range contains `offset` by binary search over the nodes.
+  static func instruction(at offset: Int, in tree: SyntaxTree) -> Instruction? {
+    var low = 0
+    var high = tree.nodes.count - 1
+    while low <= high {
+      let mid = (low + high) / 2
+      let range = tree.nodes[mid].range
+      if offset < range.lowerBound {
+        high = mid - 1
+      } else if offset >= range.upperBound {
+        low = mid + 1
+      } else {
+        if case .instruction(let instruction) = tree.nodes[mid] { return instruction }
+        return nil
+      }
+    }
+    return nil
   }
 }

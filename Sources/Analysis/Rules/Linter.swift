@@ -2,28 +2,47 @@
 public struct LintConfiguration: Sendable {
   /// Rule ids that do not run.
   public var disabledRules: Set<String>
+  /// Rule ids that run although they are off by default.
+  public var enabledRules: Set<String>
   /// Rule ids whose findings get another severity than the rule's default.
   public var severityOverrides: [String: Severity]
 
-  public init(disabledRules: Set<String> = [], severityOverrides: [String: Severity] = [:]) {
+  public init(disabledRules: Set<String> = [], enabledRules: Set<String> = [], severityOverrides: [String: Severity] = [:]) {
     self.disabledRules = disabledRules
+    self.enabledRules = enabledRules
     self.severityOverrides = severityOverrides
+  }
+
+  /// Whether `rule` runs under this configuration.
+  public func isEnabled(_ rule: any Rule.Type) -> Bool {
+    if disabledRules.contains(rule.id) { return false }
+    return rule.isEnabledByDefault || enabledRules.contains(rule.id)
   }
 }
 
-/// Runs the rules over a document.
+/// Runs the rules of the registry over a document.
 public struct Linter: Sendable {
   public var configuration: LintConfiguration
+  private let rules: [any Rule]
 
   public init(configuration: LintConfiguration = LintConfiguration()) {
     self.configuration = configuration
+    self.rules = RuleRegistry.all.filter { configuration.isEnabled($0) }.map { $0.init() }
   }
 
-  /// Returns the findings for `document`, sorted by position.
+  /// Returns the findings for `document`, sorted by start offset and then rule id.
   public func lint(_ document: Document) -> [Finding] {
-    // TODO: placeholder until the rule engine lands: report syntax errors only.
-    document.tree.errors.map { error in
-      Finding(ruleID: "DL1000", severity: .error, range: error.range, message: error.message)
+    let context = RuleContext(document: document)
+    var findings: [Finding] = []
+    for rule in rules {
+      rule.check(context, into: &findings)
     }
+    for index in findings.indices {
+      if let severity = configuration.severityOverrides[findings[index].ruleID] {
+        findings[index].severity = severity
+      }
+    }
+    findings.sort { ($0.range.lowerBound, $0.ruleID) < ($1.range.lowerBound, $1.ruleID) }
+    return findings
   }
 }

@@ -1,11 +1,57 @@
+import Analysis
 import Foundation
 
 /// The `lint`, `explain`, `rules` and `parse` subcommands.
 enum CommandLineTool {
+  static let usage = """
+    Usage:
+      docker-lsp [--stdio]                 run the language server on standard input and output
+      docker-lsp lint [options] FILE...    lint Dockerfiles (- reads standard input)
+      docker-lsp explain RULE              print a rule's documentation
+      docker-lsp rules                     list every rule with its default severity
+      docker-lsp parse --json FILE         print the instructions as BuildKit's parser reports them
+
+    Options of lint:
+      -f, --format FORMAT          output format: tty (default) or json
+      -t, --failure-threshold LEVEL
+                                   exit with status 1 when a finding is at or above LEVEL
+                                   (error, warning, info, style; default info)
+      --no-fail                    exit with status 0 whatever is found
+      --ignore RULE                do not run RULE (repeatable)
+      --no-color                   never colour tty output
+
+    """
+
   /// Runs one subcommand and returns the process exit code.
   static func run(_ arguments: [String]) -> Int32 {
-    // TODO: placeholder until the command line lands.
-    FileHandle.standardError.write(Data("docker-lsp: unknown command \(arguments.first ?? "")\n".utf8))
-    return 2
+    guard let command = arguments.first else {
+      writeError(usage)
+      return 2
+    }
+    let rest = Array(arguments.dropFirst())
+    switch command {
+    case "lint": return LintCommand.run(rest)
+    case "explain": return ExplainCommand.run(rest)
+    case "rules": return ExplainCommand.listRules()
+    case "parse": return ParseCommand.run(rest)
+    case "-h", "--help", "help":
+      FileHandle.standardOutput.write(Data(usage.utf8))
+      return 0
+    default:
+      writeError("docker-lsp: unknown command '\(command)'\n\n\(usage)")
+      return 2
+    }
+  }
+
+  static func writeError(_ message: String) {
+    FileHandle.standardError.write(Data(message.utf8))
+  }
+
+  /// Reads a file's bytes, or standard input for `-`.
+  static func readInput(_ path: String) throws -> [UInt8] {
+    if path == "-" {
+      return Array(FileHandle.standardInput.readDataToEndOfFile())
+    }
+    return Array(try Data(contentsOf: URL(fileURLWithPath: path)))
   }
 }

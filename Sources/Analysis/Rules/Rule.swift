@@ -1,0 +1,52 @@
+/// A lint rule: its identity, its documentation and its check.
+///
+/// Each rule lives in one file under `Rules/Catalog/`, named after its id, with its fixes.
+/// `documentation` is markdown with the sections *Why*, *Example*, *Use instead* and, where it
+/// matters, *Stages*; hover and `docker-lsp explain` show it, and a registry test runs the
+/// first `dockerfile` block under *Example* (it must fire) and under *Use instead* (it must not).
+public protocol Rule: Sendable {
+  /// A stable id: hadolint's `DL` code when the rule means the same, else `DX` and a number.
+  static var id: String { get }
+  /// A short imperative summary, such as "Merge consecutive RUN instructions".
+  static var title: String { get }
+  static var defaultSeverity: Severity { get }
+  static var documentation: String { get }
+  /// Whether the rule runs without being enabled in the configuration.
+  static var isEnabledByDefault: Bool { get }
+
+  init()
+
+  /// Appends the rule's findings for the document in `context` to `findings`.
+  func check(_ context: RuleContext, into findings: inout [Finding])
+}
+
+extension Rule {
+  public static var isEnabledByDefault: Bool { true }
+
+  /// Creates a finding of this rule at its default severity (the linter applies overrides).
+  public func finding(_ range: Range<Int>, _ message: String, fixes: [Fix] = []) -> Finding {
+    Finding(ruleID: Self.id, severity: Self.defaultSeverity, range: range, message: message, fixes: fixes)
+  }
+}
+
+/// Static facts about a rule, for listings, hover and docs.
+public struct RuleInfo: Sendable {
+  public let id: String
+  public let title: String
+  public let defaultSeverity: Severity
+  public let documentation: String
+  public let isEnabledByDefault: Bool
+
+  init(_ rule: any Rule.Type) {
+    self.id = rule.id
+    self.title = rule.title
+    self.defaultSeverity = rule.defaultSeverity
+    self.documentation = rule.documentation
+    self.isEnabledByDefault = rule.isEnabledByDefault
+  }
+
+  /// A page about the rule on the web: hadolint's wiki for `DL` codes, nil for the project's own.
+  public var documentationURL: String? {
+    id.hasPrefix("DL") && id != "DL1000" ? "https://github.com/hadolint/hadolint/wiki/\(id)" : nil
+  }
+}

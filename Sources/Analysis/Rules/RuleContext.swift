@@ -1,0 +1,26 @@
+/// What a rule may read while checking one document: the source, the syntax tree, the semantic
+/// model and the shell model of each shell-form instruction, built once and shared by all rules.
+public final class RuleContext {
+  public let document: Document
+  public let instructions: [Instruction]
+  public let model: SemanticModel
+  private var shellScripts: [Int: ShellScript] = [:]
+
+  public init(document: Document) {
+    self.document = document
+    self.instructions = document.tree.instructions
+    self.model = SemanticModel(tree: document.tree, instructions: instructions)
+  }
+
+  public var source: SourceText { document.source }
+  public var tree: SyntaxTree { document.tree }
+
+  /// The shell script of the shell-form arguments of `instructions[index]`, parsed on first use.
+  /// Offsets in the script are offsets into `instruction.arguments.bytes`.
+  public func shellScript(ofInstructionAt index: Int) -> ShellScript {
+    if let cached = shellScripts[index] { return cached }
+    let script = ShellParser.parse(instructions[index].arguments.bytes)
+    shellScripts[index] = script
+    return script
+  }
+}

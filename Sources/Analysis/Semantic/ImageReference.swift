@@ -1,0 +1,38 @@
+/// A parsed image reference such as `registry.example.com:5000/team/app:1.2@sha256:…`.
+public struct ImageReference: Sendable, Hashable {
+  /// The registry host (with port), or nil for Docker Hub.
+  public var registry: String?
+  /// The repository path without registry, tag or digest (`library/` is not added).
+  public var repository: String
+  public var tag: String?
+  public var digest: String?
+
+  /// Parses a reference; returns nil for an empty string.
+  public init?(_ text: String) {
+    guard !text.isEmpty else { return nil }
+    var rest = Substring(text)
+    if let at = rest.firstIndex(of: "@") {
+      digest = String(rest[rest.index(after: at)...])
+      rest = rest[..<at]
+    }
+    // A colon after the last slash starts the tag; one before it belongs to a registry port.
+    let lastSlash = rest.lastIndex(of: "/")
+    if let colon = rest.lastIndex(of: ":"), lastSlash.map({ colon > $0 }) ?? true {
+      tag = String(rest[rest.index(after: colon)...])
+      rest = rest[..<colon]
+    }
+    if let slash = rest.firstIndex(of: "/") {
+      let first = rest[..<slash]
+      if first.contains(".") || first.contains(":") || first == "localhost" {
+        registry = String(first)
+        rest = rest[rest.index(after: slash)...]
+      }
+    }
+    repository = String(rest)
+  }
+
+  /// The last path component of the repository, such as `python` for `library/python`.
+  public var name: Substring {
+    repository.split(separator: "/").last ?? Substring(repository)
+  }
+}

@@ -1,0 +1,78 @@
+/// Facts derived from the syntax tree that rules share: the build stages and the shell that
+/// runs each shell-form instruction.
+public struct SemanticModel: Sendable {
+  public private(set) var stages: [Stage] = []
+  /// Index into `stages` for each instruction; nil for instructions before the first FROM.
+  public private(set) var stageIndexOfInstruction: [Int?] = []
+  /// The shell command (SHELL instruction's exec form) in effect for each instruction.
+  public private(set) var shellOfInstruction: [[String]] = []
+
+  public static let defaultShell = ["/bin/sh", "-c"]
+
+  public init(tree: SyntaxTree, instructions: [Instruction]) {
+    var shell = SemanticModel.defaultShell
+    stageIndexOfInstruction.reserveCapacity(instructions.count)
+    shellOfInstruction.reserveCapacity(instructions.count)
+
+    for (index, instruction) in instructions.enumerated() {
+      if instruction.kind == .from {
+        let stage = Stage(index: stages.count, fromInstructionIndex: index, from: instruction, earlierStages: stages)
+        // A stage built on an earlier stage starts with that stage's SHELL.
+        shell = stage.baseStageIndex.map { stages[$0].finalShell } ?? SemanticModel.defaultShell
+        stages.append(stage)
+      }
+      if instruction.kind == .shell, let exec = instruction.execForm, !exec.values.isEmpty {
+        shell = exec.values
+      }
+      if !stages.isEmpty {
+        stages[stages.count - 1].instructionIndices = stages[stages.count - 1].fromInstructionIndex..<(index + 1)
+        stages[stages.count - 1].finalShell = shell
+      }
+      stageIndexOfInstruction.append(stages.isEmpty ? nil : stages.count - 1)
+      shellOfInstruction.append(shell)
+    }
+  }
+
+  /// Whether `shell` is a POSIX-compatible shell (sh, bash, dash, ash, ksh, zsh, busybox sh),
+  /// whose `-c` argument this tool can read as a POSIX shell script.
+  public static func isPOSIXShell(_ shell: [String]) -> Bool {
+    guard let program = shell.first else { return false }
+    let name = program.split(separator: "/").last.map(String.init) ?? program
+    return ["sh", "bash", "dash", "ash", "ksh", "mksh", "zsh", "busybox"].contains(name)
+  }
+}
+
+/// One build stage: a FROM instruction and the instructions up to the next FROM.
+public struct Stage: Sendable {
+  public let index: Int
+  /// The name after `AS`, lower-cased as BuildKit compares names.
+  public let name: String?
+  public let fromInstructionIndex: Int
+  /// Indices into the instruction list, from the FROM to the stage's last instruction.
+  public internal(set) var instructionIndices: Range<Int>
+  /// The image text after FROM's flags, as written (variables not expanded).
+  public let baseImageText: String
+  /// The parsed base image, or nil when the base is an earlier stage or `scratch`.
+  public let baseImage: ImageReference?
+  /// The earlier stage this one is built on, when FROM names one.
+  public let baseStageIndex: Int?
+  /// The SHELL in effect at the end of the stage.
+  public internal(set) var finalShell: [String] = SemanticModel.defaultShell
+
+  init(index: Int, fromInstructionIndex: Int, from instruction: Instruction, earlierStages: [Stage]) {
+    self.index = index
+    self.fromInstructionIndex = fromInstructionIndex
+    self.instructionIndices = fromInstructionIndex..<(fromInstructionIndex + 1)
+
+    let words = instruction.arguments.text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+    self.baseImageText = words.first ?? ""
+    if words.count >= 3, words[1].lowercased() == "as" {
+      self.name = words[2].lowercased()
+    } else {
+      self.name = nil
+    }
+    let lowered = baseImageText.lowercased()
+    self.baseStageIndex = earlierStages.last(where: { $0.name == lowered })?.index
+    self.baseImage = (baseStageIndex != nil || lowered == "scratch") ? nil : ImageReference(baseImageText)
+  }
+}
