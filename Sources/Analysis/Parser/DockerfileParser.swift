@@ -1,14 +1,203 @@
 /// Entry points of the Dockerfile parser.
+///
+/// The parser reads a Dockerfile as BuildKit's parser (moby/buildkit,
+/// `frontend/dockerfile/parser`) does, and keeps every byte: each line belongs to exactly one
+/// top-level node.
 public enum DockerfileParser {
   /// Parses a whole source text. Never fails: problems become `SyntaxError`s in the tree.
   public static func parse(_ source: SourceText) -> SyntaxTree {
-    // TODO: placeholder until the real parser lands; one blank node keeps the tree lossless.
-    SyntaxTree(directives: [], escapeCharacter: UInt8(ascii: "\\"), nodes: [.blank(0..<source.count)], fileErrors: [])
+    source.bytes.withUnsafeBufferPointer { bytes in
+      var parser = FileParser(bytes: bytes)
+      parser.parseAll()
+      return parser.makeTree()
+    }
+  }
+}
+
+/// The state of a parse over one buffer. Top-level nodes are parsed one at a time so that the
+/// incremental reparse can resume in the middle of a file.
+struct FileParser {
+  let bytes: UnsafeBufferPointer<UInt8>
+  var escape: UInt8 = GoText.backslash
+  var directiveScanner = DirectiveScanner()
+  var directives: [Directive] = []
+  var nodes: [SyntaxNode] = []
+  var fileErrors: [SyntaxError] = []
+
+  init(bytes: UnsafeBufferPointer<UInt8>) {
+    self.bytes = bytes
   }
 
-  /// Reparses after `edit`, which turned `oldSource` into `newSource`. The result equals
-  /// `parse(newSource)`.
-  public static func reparse(_ tree: SyntaxTree, oldSource: SourceText, edit: TextEdit, newSource: SourceText) -> SyntaxTree {
-    parse(newSource)
+  mutating func parseAll() {
+    var position = 0
+    while position < bytes.count {
+      let next = parseNode(at: position)
+      assert(next > position, "the parser made no progress")
+      if next <= position { break }
+      position = next
+    }
+    if position < bytes.count {
+      nodes.append(.blank(position..<bytes.count))
+    }
   }
+
+  mutating func makeTree() -> SyntaxTree {
+    if !nodes.contains(where: { if case .instruction = $0 { return true } else { return false } }) {
+      fileErrors.append(SyntaxError(range: bytes.count..<bytes.count, message: "file with no instructions", isFatal: true))
+    }
+    return SyntaxTree(directives: directives, escapeCharacter: escape, nodes: nodes, fileErrors: fileErrors)
+  }
+
+  /// Parses the top-level node that starts at `position` (a line start), appends it to `nodes`
+  /// and returns where it ends. A run of blank lines becomes one node.
+  mutating func parseNode(at position: Int) -> Int {
+    let line = PhysicalLine.scan(bytes, from: position)
+    let tokenStart = position == 0 ? byteOrderMarkLength(bytes) : position
+
+    if case .directive(let directive, let error) = directiveScanner.scan(
+      bytes, start: tokenStart, contentEnd: line.contentEnd, lineRange: line.start..<line.end) {
+      directives.append(directive)
+      nodes.append(.directive(directive))
+      if let error {
+        fileErrors.append(error)
+      } else if directive.name == "escape" {
+        escape = directive.value == "`" ? GoText.backtick : GoText.backslash
+      }
+      return line.end
+    }
+
+    let contentStart = GoText.skipSpaces(bytes, from: tokenStart, to: line.contentEnd)
+    if contentStart == line.contentEnd {
+      return parseBlankRun(from: line)
+    }
+    if bytes[contentStart] == GoText.hash {
+      nodes.append(.comment(makeComment(line, hashIndex: contentStart)))
+      return line.end
+    }
+    let instruction = parseInstruction(firstLine: line, contentStart: contentStart)
+    nodes.append(.instruction(instruction))
+    return instruction.range.upperBound
+  }
+
+  private mutating func parseBlankRun(from first: PhysicalLine) -> Int {
+    var end = first.end
+    while end < bytes.count {
+      let line = PhysicalLine.scan(bytes, from: end)
+      guard GoText.skipSpaces(bytes, from: line.start, to: line.contentEnd) == line.contentEnd else { break }
+      // A blank line also ends the directive prologue.
+      directiveScanner.isDone = true
+      end = line.end
+    }
+    nodes.append(.blank(first.start..<end))
+    return end
+  }
+
+  private func makeComment(_ line: PhysicalLine, hashIndex: Int) -> Comment {
+    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[(hashIndex + 1)..<line.contentEnd]), as: UTF8.self)
+    return Comment(range: line.start..<line.end, contentRange: hashIndex..<line.contentEnd, text: text)
+  }
+
+  /// Where a line's text ends once a trailing line continuation (the escape character, then
+  /// optional spaces and tabs) is removed, and whether there was one. An escape character that
+  /// follows another escape character is not a continuation.
+  private func continuation(_ start: Int, _ end: Int) -> (end: Int, continues: Bool) {
+    var index = end
+    while index > start && (bytes[index - 1] == GoText.space || bytes[index - 1] == GoText.tab) { index -= 1 }
+    guard index > start, bytes[index - 1] == escape else { return (end, false) }
+    if index - 1 > start && bytes[index - 2] == escape { return (end, false) }
+    return (index - 1, true)
+  }
+
+  private mutating func parseInstruction(firstLine: PhysicalLine, contentStart: Int) -> Instruction {
+    var builder = LogicalTextBuilder()
+    var comments: [Comment] = []
+    var (pieceEnd, continues) = continuation(contentStart, firstLine.contentEnd)
+    builder.append(bytes, contentStart..<pieceEnd)
+    var end = firstLine.end
+    while continues && end < bytes.count {
+      let line = PhysicalLine.scan(bytes, from: end)
+      end = line.end
+      let firstNonBlank = GoText.skipSpaces(bytes, from: line.start, to: line.contentEnd)
+      if firstNonBlank == line.contentEnd { continue }
+      if bytes[firstNonBlank] == GoText.hash {
+        comments.append(makeComment(line, hashIndex: firstNonBlank))
+        continue
+      }
+      (pieceEnd, continues) = continuation(line.start, line.contentEnd)
+      builder.append(bytes, line.start..<pieceEnd)
+    }
+    let logicalLine = builder.text
+    var instruction = InstructionParser.parse(
+      line: logicalLine, bounds: 0..<logicalLine.bytes.count, escape: escape, range: firstLine.start..<end)
+    instruction.embeddedComments = comments
+    if acceptsHeredocs(instruction) {
+      end = readHeredocs(for: &instruction, from: end)
+      instruction.range = firstLine.start..<end
+    }
+    return instruction
+  }
+
+  private func acceptsHeredocs(_ instruction: Instruction) -> Bool {
+    let target = instruction.onbuildTrigger?.instruction ?? instruction
+    return target.kind.allowsHeredocs && target.execForm == nil
+  }
+
+  /// Finds the heredoc openers of `instruction` and reads their bodies, one after the other,
+  /// from `start`. Returns the end of the last body.
+  private func readHeredocs(for instruction: inout Instruction, from start: Int) -> Int {
+    let line = instruction.logicalLine
+    let openers: [HeredocOpener] = line.bytes.withUnsafeBufferPointer { logical in
+      let whole = 0..<logical.count
+      guard HeredocScanner.mayContainHeredoc(logical, whole) else { return [] }
+      return HeredocScanner.openers(logical, whole)
+    }
+    var position = start
+    for opener in openers {
+      let bodyStart = position
+      var terminator: Range<Int>?
+      while position < bytes.count {
+        let bodyLine = PhysicalLine.scan(bytes, from: position)
+        position = bodyLine.end
+        var candidate = bodyLine.start
+        if opener.stripsTabs {
+          while candidate < bodyLine.contentEnd && bytes[candidate] == GoText.tab { candidate += 1 }
+        }
+        if bodyLine.contentEnd - candidate == opener.name.count
+          && opener.name.elementsEqual(UnsafeBufferPointer(rebasing: bytes[candidate..<bodyLine.contentEnd])) {
+          terminator = bodyLine.start..<bodyLine.end
+          break
+        }
+      }
+      let contentEnd = terminator?.lowerBound ?? position
+      var content = Array(UnsafeBufferPointer(rebasing: bytes[bodyStart..<contentEnd]))
+      if opener.stripsTabs { content = HeredocScanner.strippingLeadingTabs(content) }
+      let openerRange = line.sourceRange(opener.range)
+      instruction.heredocs.append(Heredoc(
+        name: String(decoding: opener.name, as: UTF8.self), fileDescriptor: opener.fileDescriptor,
+        stripsTabs: opener.stripsTabs, isQuoted: opener.isQuoted, openerRange: openerRange,
+        bodyRange: bodyStart..<position, terminatorRange: terminator ?? position..<position,
+        content: String(decoding: content, as: UTF8.self)))
+      if terminator == nil {
+        instruction.errors.append(SyntaxError(range: openerRange, message: "unterminated heredoc", isFatal: true))
+      }
+    }
+    return position
+  }
+}
+
+/// Collects the pieces of a logical line from source ranges.
+struct LogicalTextBuilder {
+  private(set) var bytes: [UInt8] = []
+  private(set) var pieces: [LogicalText.Piece] = []
+
+  mutating func append(_ source: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+    if let last = pieces.last, range.isEmpty || last.sourceStart + (bytes.count - last.logicalStart) == range.lowerBound {
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[range]))
+      return
+    }
+    pieces.append(LogicalText.Piece(logicalStart: bytes.count, sourceStart: range.lowerBound))
+    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[range]))
+  }
+
+  var text: LogicalText { LogicalText(bytes: bytes, pieces: pieces) }
 }

@@ -25,6 +25,11 @@ public struct Instruction: Sendable {
   /// Comment lines inside the continuation (BuildKit drops them from the instruction).
   public var embeddedComments: [Comment]
   public var errors: [SyntaxError]
+  /// The whole instruction as BuildKit joins it (its `Original`): from the keyword to the end of
+  /// the last line, continuations and embedded comment lines removed, trailing blanks kept.
+  public var logicalLine: LogicalText = .empty(at: 0)
+  /// The flags as BuildKit reports them: each `--name=value` word after quote removal.
+  public var flagWords: [String] = []
 
   public init(
     range: Range<Int>, kind: InstructionKind, keyword: String, keywordRange: Range<Int>,
@@ -80,7 +85,7 @@ public struct Flag: Sendable, Hashable {
     self.valueRange = valueRange
   }
 
-  /// The flag as written, for example `--mount=type=cache,target=/root/.cache`.
+  /// The flag as BuildKit reads it (quotes removed), for example `--mount=type=cache,target=/root/.cache`.
   public var text: String { value.map { "--\(name)=\($0)" } ?? "--\(name)" }
 }
 

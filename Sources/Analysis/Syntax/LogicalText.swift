@@ -69,3 +69,20 @@ public struct LogicalText: Sendable, Hashable {
     LogicalText(bytes: bytes, pieces: pieces.map { Piece(logicalStart: $0.logicalStart, sourceStart: $0.sourceStart + delta) })
   }
 }
+
+extension LogicalText {
+  /// The part `logicalRange` of this text, with its pieces rebased to start at 0.
+  public func slice(_ logicalRange: Range<Int>) -> LogicalText {
+    let lower = max(0, min(logicalRange.lowerBound, bytes.count))
+    let upper = max(lower, min(logicalRange.upperBound, bytes.count))
+    if lower == upper { return .empty(at: sourceOffset(lower)) }
+    var result: [Piece] = []
+    for (index, piece) in pieces.enumerated() {
+      let pieceEnd = index + 1 < pieces.count ? pieces[index + 1].logicalStart : bytes.count
+      if pieceEnd <= lower || piece.logicalStart >= upper { continue }
+      let start = max(piece.logicalStart, lower)
+      result.append(Piece(logicalStart: start - lower, sourceStart: piece.sourceStart + (start - piece.logicalStart)))
+    }
+    return LogicalText(bytes: Array(bytes[lower..<upper]), pieces: result)
+  }
+}

@@ -96,11 +96,16 @@ public struct Comment: Sendable, Hashable {
 
 /// A syntax error found by the parser.
 public struct SyntaxError: Sendable, Hashable {
+  /// The offending token or instruction; it never includes a line terminator.
   public var range: Range<Int>
   public var message: String
+  /// Whether BuildKit's parser rejects the whole file for this error. False for problems that
+  /// BuildKit reports only in a later stage, such as an unknown instruction.
+  public var isFatal: Bool
 
-  public init(range: Range<Int>, message: String) {
+  public init(range: Range<Int>, message: String, isFatal: Bool = false) {
     self.range = range
     self.message = message
+    self.isFatal = isFatal
   }
 }

@@ -1,0 +1,145 @@
+/// A word of an instruction's arguments as BuildKit's `parseWords` splits them: quotes and
+/// escape characters are kept, only white space outside quotes separates words.
+struct ArgumentWord {
+  var text: [UInt8]
+  /// Logical range of the word in the instruction line.
+  var range: Range<Int>
+}
+
+/// BuildKit's argument splitters for ENV, LABEL and ARG, shared by the parser (for its errors)
+/// and by the projection (for the values).
+enum BuildKitWords {
+  /// Splits `range` into words. The escape character keeps the next character in the word (and
+  /// is kept itself), except inside single quotes; an escape character at the very end is dropped.
+  static func words(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, escape: UInt8) -> [ArgumentWord] {
+    var words: [ArgumentWord] = []
+    var word: [UInt8] = []
+    var wordStart = range.lowerBound
+    var quote: UInt8 = 0
+    var inWord = false
+    var inQuote = false
+    var blankOK = false
+    var index = range.lowerBound
+    let end = range.upperBound
+    while true {
+      if !inWord && !inQuote {
+        if index >= end { break }
+        let spaceLength = GoText.spaceLength(bytes, at: index, end: end)
+        if spaceLength > 0 {
+          index += spaceLength
+          continue
+        }
+        inWord = true
+        wordStart = index
+      }
+      if index >= end {
+        if blankOK || !word.isEmpty { words.append(ArgumentWord(text: word, range: wordStart..<end)) }
+        break
+      }
+      var width = runeWidth(bytes, at: index, end: end)
+      let byte = bytes[index]
+      if inWord {
+        let spaceLength = GoText.spaceLength(bytes, at: index, end: end)
+        if spaceLength > 0 {
+          if blankOK || !word.isEmpty { words.append(ArgumentWord(text: word, range: wordStart..<index)) }
+          word.removeAll(keepingCapacity: true)
+          blankOK = false
+          inWord = false
+          index += spaceLength
+          continue
+        }
+        if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\"") {
+          quote = byte
+          blankOK = true
+          inWord = false
+          inQuote = true
+        }
+        if byte == escape {
+          if index + width == end {
+            index += width
+            continue
+          }
+          word.append(byte)
+          index += width
+          width = runeWidth(bytes, at: index, end: end)
+        }
+        word.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + width)]))
+        index += width
+        continue
+      }
+      // Inside quotes.
+      if byte == quote {
+        inQuote = false
+        inWord = true
+      }
+      if byte == escape && quote != UInt8(ascii: "'") {
+        if index + width == end {
+          inQuote = false
+          inWord = true
+          index += width
+          continue
+        }
+        word.append(byte)
+        index += width
+        width = runeWidth(bytes, at: index, end: end)
+      }
+      word.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + width)]))
+      index += width
+    }
+    return words
+  }
+
+  /// The width of the UTF-8 sequence at `index`, clamped to `end`; 1 for an invalid lead byte.
+  @inline(__always)
+  static func runeWidth(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> Int {
+    let lead = bytes[index]
+    let width: Int
+    switch lead {
+    case 0xF0...0xF7: width = 4
+    case 0xE0...0xEF: width = 3
+    case 0xC0...0xDF: width = 2
+    default: width = 1
+    }
+    guard width > 1, index + width <= end else { return 1 }
+    for offset in 1..<width where bytes[index + offset] & 0xC0 != 0x80 { return 1 }
+    return width
+  }
+
+  /// A problem found while splitting ENV or LABEL arguments.
+  struct NameValueError: Error {
+    var message: String
+    /// Logical range of the offending text.
+    var range: Range<Int>
+  }
+
+  /// Splits ENV or LABEL arguments into name and value pairs: the legacy `name value` form when
+  /// the first word has no `=`, otherwise `name=value` words. `keyword` is `ENV` or `LABEL`, as
+  /// BuildKit names it in its messages.
+  static func nameValuePairs(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, escape: UInt8, keyword: String
+  ) -> Result<[(name: [UInt8], value: [UInt8])], NameValueError> {
+    let words = words(bytes, range, escape: escape)
+    guard let first = words.first else { return .success([]) }
+    if !first.text.contains(UInt8(ascii: "=")) {
+      var index = range.lowerBound
+      while index < range.upperBound && !GoText.isTokenSpace(bytes[index]) { index += 1 }
+      guard index < range.upperBound else {
+        return .failure(NameValueError(message: "\(keyword) must have two arguments", range: range))
+      }
+      let name = Array(UnsafeBufferPointer(rebasing: bytes[range.lowerBound..<index]))
+      while index < range.upperBound && GoText.isTokenSpace(bytes[index]) { index += 1 }
+      let value = Array(UnsafeBufferPointer(rebasing: bytes[index..<range.upperBound]))
+      return .success([(name, value)])
+    }
+    var pairs: [(name: [UInt8], value: [UInt8])] = []
+    for word in words {
+      guard let equals = word.text.firstIndex(of: UInt8(ascii: "=")) else {
+        let text = String(decoding: word.text, as: UTF8.self)
+        let message = "Syntax error - can't find = in \(GoText.quoted(text)). Must be of the form: name=value"
+        return .failure(NameValueError(message: message, range: word.range))
+      }
+      pairs.append((Array(word.text[..<equals]), Array(word.text[(equals + 1)...])))
+    }
+    return .success(pairs)
+  }
+}

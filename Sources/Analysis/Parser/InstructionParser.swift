@@ -1,0 +1,98 @@
+/// Turns one logical instruction line (continuations already joined) into an `Instruction`,
+/// following BuildKit's `splitCommand` and its per-instruction line parsers. Heredoc bodies are
+/// read by the caller, which owns the physical lines.
+enum InstructionParser {
+  /// Parses `bounds` of `line`. `range` becomes the instruction's source range.
+  static func parse(line: LogicalText, bounds: Range<Int>, escape: UInt8, range: Range<Int>) -> Instruction {
+    line.bytes.withUnsafeBufferPointer { bytes in
+      parse(bytes, line: line, bounds: bounds, escape: escape, range: range)
+    }
+  }
+
+  static func parse(
+    _ bytes: UnsafeBufferPointer<UInt8>, line: LogicalText, bounds: Range<Int>, escape: UInt8, range: Range<Int>
+  ) -> Instruction {
+    let trimmed = GoText.trimSpaces(bytes, bounds)
+    var keywordEnd = trimmed.lowerBound
+    while keywordEnd < trimmed.upperBound && !GoText.isTokenSpace(bytes[keywordEnd]) { keywordEnd += 1 }
+    let keywordLogical = trimmed.lowerBound..<keywordEnd
+    let keyword = String(decoding: UnsafeBufferPointer(rebasing: bytes[keywordLogical]), as: UTF8.self)
+    let kind = InstructionKind(keyword: keyword)
+
+    var scannedFlags: [ScannedFlag] = []
+    var argumentsLogical = trimmed.upperBound..<trimmed.upperBound
+    if keywordEnd < trimmed.upperBound {
+      var restStart = keywordEnd
+      while restStart < trimmed.upperBound && GoText.isTokenSpace(bytes[restStart]) { restStart += 1 }
+      let scan = FlagScanner.scan(bytes, from: restStart, to: trimmed.upperBound)
+      scannedFlags = scan.flags
+      argumentsLogical = GoText.trimSpaces(bytes, scan.argumentsStart..<trimmed.upperBound)
+    }
+
+    let argumentsRange: Range<Int>
+    if argumentsLogical.isEmpty {
+      let end = trimmed.isEmpty ? line.sourceOffset(trimmed.lowerBound) : line.sourceOffset(trimmed.upperBound - 1) + 1
+      argumentsRange = end..<end
+    } else {
+      argumentsRange = line.sourceRange(argumentsLogical)
+    }
+
+    var instruction = Instruction(
+      range: range, kind: kind, keyword: keyword,
+      keywordRange: keywordLogical.isEmpty ? argumentsRange.lowerBound..<argumentsRange.lowerBound : line.sourceRange(keywordLogical),
+      flags: scannedFlags.map { FlagScanner.makeFlag($0, line: line) },
+      arguments: line.slice(argumentsLogical), argumentsRange: argumentsRange, execForm: nil,
+      heredocs: [], onbuildTrigger: nil, embeddedComments: [], errors: [])
+    instruction.logicalLine = bounds == 0..<line.bytes.count ? line : line.slice(bounds)
+    instruction.flagWords = scannedFlags.map { String(decoding: $0.text, as: UTF8.self) }
+
+    switch kind {
+    case .run, .cmd, .entrypoint, .shell, .add, .copy, .volume:
+      if !argumentsLogical.isEmpty {
+        readExecForm(bytes, line: line, argumentsLogical, into: &instruction)
+      }
+    case .healthcheck:
+      var separator = argumentsLogical.lowerBound
+      while separator < argumentsLogical.upperBound && !GoText.isLatin1Space(bytes[separator]) { separator += 1 }
+      var commandStart = separator
+      while commandStart < argumentsLogical.upperBound && GoText.isLatin1Space(bytes[commandStart]) { commandStart += 1 }
+      if separator > argumentsLogical.lowerBound && commandStart < argumentsLogical.upperBound {
+        readExecForm(bytes, line: line, commandStart..<argumentsLogical.upperBound, into: &instruction)
+      }
+    case .env, .label:
+      let result = BuildKitWords.nameValuePairs(bytes, argumentsLogical, escape: escape, keyword: kind.keyword)
+      if case .failure(let error) = result {
+        instruction.errors.append(SyntaxError(range: line.sourceRange(error.range), message: error.message, isFatal: true))
+      }
+    case .onbuild:
+      if !argumentsLogical.isEmpty {
+        let inner = parse(bytes, line: line, bounds: argumentsLogical, escape: escape, range: argumentsRange)
+        instruction.errors.append(contentsOf: inner.errors)
+        instruction.onbuildTrigger = OnbuildTrigger(inner)
+      }
+    case .unknown:
+      let errorRange = keywordLogical.isEmpty ? argumentsRange : line.sourceRange(keywordLogical)
+      instruction.errors.append(SyntaxError(range: errorRange, message: "unknown instruction: \(keyword)"))
+    case .arg, .expose, .from, .maintainer, .stopsignal, .user, .workdir:
+      break
+    }
+    return instruction
+  }
+
+  /// Reads `range` as a JSON array the way `parseMaybeJSON` does and records the exec form or the
+  /// error for an array that holds something other than strings.
+  private static func readExecForm(
+    _ bytes: UnsafeBufferPointer<UInt8>, line: LogicalText, _ range: Range<Int>, into instruction: inout Instruction
+  ) {
+    switch ExecFormParser.parse(bytes, from: range.lowerBound, to: range.upperBound) {
+    case .notJSON:
+      break
+    case .strings(let arrayRange, let elements):
+      let mapped = elements.map { ExecElement(value: $0.value, range: line.sourceRange($0.range)) }
+      instruction.execForm = ExecForm(range: line.sourceRange(arrayRange), elements: mapped)
+    case .notAllStrings(let offender):
+      let message = "when using JSON array syntax, arrays must be comprised of strings only"
+      instruction.errors.append(SyntaxError(range: line.sourceRange(offender), message: message, isFatal: true))
+    }
+  }
+}
