@@ -55,6 +55,13 @@ final class MessageQueue: @unchecked Sendable {
     return cancelled
   }
 
+  /// Whether the running request was cancelled, for handlers that can stop early.
+  var isRunningRequestCancelled: Bool {
+    condition.lock()
+    defer { condition.unlock() }
+    return runningRequestCancelled
+  }
+
   /// What a cancellation did.
   enum CancelOutcome: Equatable {
     /// The request was still queued and is removed, so nobody else will answer it.

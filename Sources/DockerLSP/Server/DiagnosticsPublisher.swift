@@ -1,7 +1,7 @@
 extension LanguageServer {
   /// Lints the current version of `uri` and sends `textDocument/publishDiagnostics`.
   func publishDiagnostics(for uri: String) {
-    let findings = documents.findings(for: uri, linter: linter)
+    let findings = documents.findings(for: uri, lint: analysis.lint)
     guard let entry = documents[uri] else { return }
     let converter = converter(for: entry.document.source)
     let diagnostics = findings.map(converter.diagnostic)

@@ -36,10 +36,10 @@ struct DocumentStore {
   }
 
   /// Returns the findings for the current version of `uri`, linting on the first call per version.
-  mutating func findings(for uri: String, linter: Linter) -> [Finding] {
+  mutating func findings(for uri: String, lint: (Document) -> [Finding]) -> [Finding] {
     guard let entry = documents[uri] else { return [] }
     if let cached = entry.cachedFindings { return cached }
-    let findings = linter.lint(entry.document)
+    let findings = lint(entry.document)
     documents[uri]?.cachedFindings = findings
     return findings
   }

@@ -13,14 +13,15 @@ final class LanguageServer {
     case shutDown
   }
 
-  /// A request handler that a test adds, to exercise failures that real handlers do not produce.
-  typealias ExtraRequestHandler = (JSONValue?) throws -> JSONValue
+  /// A request handler that a test adds, to inspect the server's state or produce failures that
+  /// real handlers do not. It runs on the worker thread like every handler.
+  typealias ExtraRequestHandler = @Sendable (LanguageServer, JSONValue?) throws -> JSONValue
 
   static let name = "docker-lsp"
   static let version = "0.1.0"
 
   let connection: Connection
-  let linter: Linter
+  let analysis: AnalysisProviders
   let extraRequestHandlers: [String: ExtraRequestHandler]
   var lifecycle = Lifecycle.waitingForInitialize
   var positionEncoding = PositionEncoding.utf16
@@ -28,9 +29,12 @@ final class LanguageServer {
 
   var logger: Logger { connection.logger }
 
-  init(connection: Connection, linter: Linter = Linter(), extraRequestHandlers: [String: ExtraRequestHandler] = [:]) {
+  init(
+    connection: Connection, analysis: AnalysisProviders = AnalysisProviders(),
+    extraRequestHandlers: [String: ExtraRequestHandler] = [:]
+  ) {
     self.connection = connection
-    self.linter = linter
+    self.analysis = analysis
     self.extraRequestHandlers = extraRequestHandlers
   }
 

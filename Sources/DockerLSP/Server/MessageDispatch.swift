@@ -37,7 +37,7 @@ extension LanguageServer {
           logger.error("server", "Rejected unknown method \(method) (id \(id))")
           return .failure(.methodNotFound(method))
         }
-        return .success(try handler(params))
+        return .success(try handler(self, params))
       }
     } catch let error as ResponseError {
       logger.error("server", "Request \(method) (id \(id)) failed: \(error.message)")

@@ -25,7 +25,7 @@ extension LanguageServer {
 
     let converter = converter(for: entry.document.source)
     let requested = converter.offsets(requestedRange)
-    let findings = documents.findings(for: uri, linter: linter)
+    let findings = documents.findings(for: uri, lint: analysis.lint)
     var actions: [JSONValue] = []
 
     // A finding at the cursor matches when the cursor touches it, hence the closed bounds.

@@ -18,8 +18,8 @@ extension LanguageServer {
 
     let converter = converter(for: entry.document.source)
     let offset = converter.offset(position)
-    let findings = documents.findings(for: uri, linter: linter)
-    guard let content = HoverProvider.hover(at: offset, in: entry.document, findings: findings) else { return .null }
+    let findings = documents.findings(for: uri, lint: analysis.lint)
+    guard let content = analysis.hover(offset, entry.document, findings) else { return .null }
     return [
       "contents": ["kind": "markdown", "value": .string(content.markdown)],
       "range": converter.range(content.range),
