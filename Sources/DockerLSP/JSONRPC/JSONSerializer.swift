@@ -98,3 +98,8 @@ extension JSONValue {
   /// The compact JSON text as a String, for tests and logs.
   var jsonText: String { String(decoding: serialized, as: UTF8.self) }
 }
+
+extension JSONValue: CustomStringConvertible {
+  /// The compact JSON text, so test failures and logs show readable values.
+  var description: String { jsonText }
+}
