@@ -65,25 +65,22 @@ enum TestRequests {
     return .null
   }
 
-  /// `test/waitForCancellationOfQueued` with `{id}`: blocks until request `id` is queued and then
-  /// until it leaves the queue without running, which only a cancellation does.
-  static let waitForCancellationOfQueued: LanguageServer.ExtraRequestHandler = { server, params in
-    guard let id = params?["id"].flatMap(RequestID.init) else { return .null }
-    let isQueued = {
-      server.connection.queue.containsQueued { item in
-        if case .message(.request(id, _, _)) = item { return true }
-        return false
-      }
+  /// `test/hold`: blocks until the test opens `gate`, so requests queue up behind it.
+  static func hold(_ gate: Gate) -> LanguageServer.ExtraRequestHandler {
+    { _, _ in
+      waitUntil { gate.isOpen }
+      return .null
     }
-    waitUntil(isQueued)
-    waitUntil { !isQueued() }
-    return .null
   }
 
-  /// `test/waitForOwnCancellation`: blocks until this request itself is cancelled.
-  static let waitForOwnCancellation: LanguageServer.ExtraRequestHandler = { server, _ in
-    waitUntil { server.connection.queue.isRunningRequestCancelled }
-    return "finished"
+  /// `test/waitForOwnCancellation`: opens `started`, then blocks until this request itself is
+  /// cancelled.
+  static func waitForOwnCancellation(started: Gate) -> LanguageServer.ExtraRequestHandler {
+    { server, _ in
+      started.open()
+      waitUntil { server.connection.queue.isRunningRequestCancelled }
+      return "finished"
+    }
   }
 
   /// `test/fail`: throws an error that is not a `ResponseError`, as a bug in a handler would.
@@ -94,8 +91,6 @@ enum TestRequests {
   static let all: [String: LanguageServer.ExtraRequestHandler] = [
     "test/documentText": documentText,
     "test/waitForQueuedChange": waitForQueuedChange,
-    "test/waitForCancellationOfQueued": waitForCancellationOfQueued,
-    "test/waitForOwnCancellation": waitForOwnCancellation,
     "test/fail": fail,
   ]
 
@@ -103,9 +98,27 @@ enum TestRequests {
     case handlerBroke
   }
 
+  /// A flag that a test sets to release a `test/hold` request.
+  final class Gate: @unchecked Sendable {
+    private let lock = NSLock()
+    private var opened = false
+
+    func open() {
+      lock.lock()
+      opened = true
+      lock.unlock()
+    }
+
+    var isOpen: Bool {
+      lock.lock()
+      defer { lock.unlock() }
+      return opened
+    }
+  }
+
   /// Polls `condition` until it holds or the client's timeout passes, so a broken test fails
   /// instead of hanging.
-  private static func waitUntil(_ condition: () -> Bool) {
+  static func waitUntil(_ condition: () -> Bool) {
     let deadline = Date().addingTimeInterval(TestClient.timeout)
     while !condition() && Date() < deadline {
       usleep(1000)

@@ -16,7 +16,8 @@ extension LanguageServer {
     }
 
     guard let entry = documents[uri] else {
-      logger.error("server", "Code actions requested for \(uri), which is not open")
+      // A client can close a document while its requests are in flight, so this is no error.
+      logger.info("server", "Code actions requested for \(uri), which is not open")
       return []
     }
     if hasQueuedChange(for: uri) {

@@ -9,7 +9,8 @@ extension LanguageServer {
     let position = try reader["position"].position()
 
     guard let entry = documents[uri] else {
-      logger.error("server", "Hover requested for \(uri), which is not open")
+      // A client can close a document while its requests are in flight, so this is no error.
+      logger.info("server", "Hover requested for \(uri), which is not open")
       return .null
     }
     if hasQueuedChange(for: uri) {
