@@ -1,0 +1,20 @@
+extension LanguageServer {
+  /// Lints the current version of `uri` and sends `textDocument/publishDiagnostics`.
+  func publishDiagnostics(for uri: String) {
+    let findings = documents.findings(for: uri, lint: analysis.lint)
+    guard let entry = documents[uri] else { return }
+    let converter = converter(for: entry.document.source)
+    let diagnostics = findings.map(converter.diagnostic)
+    connection.notify("textDocument/publishDiagnostics", [
+      "uri": .string(uri),
+      "version": .int(entry.version),
+      "diagnostics": .array(diagnostics),
+    ])
+    logger.debug("server", "Published \(diagnostics.count) diagnostics for \(uri) version \(entry.version)")
+  }
+
+  /// Clears the client's diagnostics for a document that is closed or no longer tracked.
+  func publishEmptyDiagnostics(for uri: String) {
+    connection.notify("textDocument/publishDiagnostics", ["uri": .string(uri), "diagnostics": []])
+  }
+}

@@ -1,0 +1,88 @@
+import Analysis
+
+extension LanguageServer {
+  static let fixAllTitle = "Fix all auto-fixable problems"
+
+  /// Handles `textDocument/codeAction`: the fixes of findings that intersect the requested range,
+  /// then one `source.fixAll` action, filtered by `context.only`.
+  func codeAction(params: JSONValue?) throws -> JSONValue {
+    let reader = ParamsReader(params)
+    let uri = try reader["textDocument"]["uri"].string()
+    let requestedRange = try reader["range"].range()
+    let context = try reader["context"].object()
+    var onlyKinds: [String]?
+    if context["only"].isPresent {
+      onlyKinds = try context["only"].array().map { try $0.string() }
+    }
+
+    guard let entry = documents[uri] else {
+      // A client can close a document while its requests are in flight, so this is no error.
+      logger.info("server", "Code actions requested for \(uri), which is not open")
+      return []
+    }
+    if hasQueuedChange(for: uri) {
+      throw ResponseError.contentModified("\(uri) has a newer change queued")
+    }
+
+    let converter = converter(for: entry.document.source)
+    let requested = converter.offsets(requestedRange)
+    let findings = documents.findings(for: uri, lint: analysis.lint)
+    var actions: [JSONValue] = []
+
+    // A finding at the cursor matches when the cursor touches it, hence the closed bounds.
+    for finding in findings where finding.range.lowerBound <= requested.upperBound && requested.lowerBound <= finding.range.upperBound {
+      for fix in finding.fixes {
+        let kind = fix.kind == .quickFix ? "quickfix" : "refactor.rewrite"
+        guard LanguageServer.isKind(kind, allowedBy: onlyKinds) else { continue }
+        actions.append([
+          "title": .string(fix.title),
+          "kind": .string(kind),
+          "diagnostics": [converter.diagnostic(finding)],
+          "isPreferred": .bool(fix.isPreferred),
+          "edit": workspaceEdit(uri: uri, edits: fix.edits, converter: converter),
+        ])
+      }
+    }
+
+    if LanguageServer.isKind("source.fixAll", allowedBy: onlyKinds) {
+      let edits = LanguageServer.fixAllEdits(findings)
+      if !edits.isEmpty {
+        actions.append([
+          "title": .string(LanguageServer.fixAllTitle),
+          "kind": "source.fixAll",
+          "edit": workspaceEdit(uri: uri, edits: edits, converter: converter),
+        ])
+      }
+    }
+    return .array(actions)
+  }
+
+  /// Whether `kind` passes the client's `only` filter: LSP kinds are hierarchical, so `refactor`
+  /// allows `refactor.rewrite`.
+  static func isKind(_ kind: String, allowedBy onlyKinds: [String]?) -> Bool {
+    guard let onlyKinds else { return true }
+    return onlyKinds.contains { kind == $0 || kind.hasPrefix($0 + ".") }
+  }
+
+  /// The edits of every finding's first quick fix, skipping a fix whose edits overlap an edit
+  /// already taken. Two edits that start at the same offset count as overlapping, because their
+  /// order would decide the result.
+  static func fixAllEdits(_ findings: [Finding]) -> [TextEdit] {
+    var taken: [TextEdit] = []
+    for finding in findings {
+      guard let fix = finding.fixes.first(where: { $0.kind == .quickFix }) else { continue }
+      let overlaps = fix.edits.contains { edit in
+        taken.contains { other in
+          edit.range.lowerBound == other.range.lowerBound
+            || (edit.range.lowerBound < other.range.upperBound && other.range.lowerBound < edit.range.upperBound)
+        }
+      }
+      if !overlaps { taken.append(contentsOf: fix.edits) }
+    }
+    return taken.sorted { $0.range.lowerBound < $1.range.lowerBound }
+  }
+
+  private func workspaceEdit(uri: String, edits: [TextEdit], converter: LSPConverter) -> JSONValue {
+    ["changes": .object(JSONObject([(uri, .array(edits.map(converter.textEdit)))]))]
+  }
+}

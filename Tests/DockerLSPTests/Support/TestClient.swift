@@ -1,0 +1,306 @@
+import Analysis
+import Foundation
+import XCTest
+@testable import DockerLSP
+
+/// An LSP client for tests that talks to a server over pipes: one running in this process on a
+/// thread (`inProcess`) or the built `docker-lsp` binary (`launch`).
+///
+/// A reader thread collects every message the server sends into an inbox; the `next…` helpers
+/// take the first matching message and leave the others for later calls.
+final class TestClient: @unchecked Sendable {
+  /// How long a helper waits for a message before it fails the test. Generous, because the
+  /// machine is shared; no test asserts how long anything takes.
+  static let timeout: TimeInterval = 20
+
+  private let serverInput: FileHandle
+  private let serverOutput: FileHandle
+  private let inbox = NSCondition()
+  private var messages: [JSONValue] = []
+  private var outputEnded = false
+  private var nextRequestID = 1
+  private let waitForExitCode: @Sendable (TimeInterval) -> Int32?
+  private let finishTransport: @Sendable () -> Void
+  /// Log lines of an in-process server; empty for a launched binary.
+  let logs: LogCapture
+
+  private init(
+    serverInput: FileHandle, serverOutput: FileHandle, logs: LogCapture,
+    waitForExitCode: @escaping @Sendable (TimeInterval) -> Int32?, finishTransport: @escaping @Sendable () -> Void
+  ) {
+    self.serverInput = serverInput
+    self.serverOutput = serverOutput
+    self.logs = logs
+    self.waitForExitCode = waitForExitCode
+    self.finishTransport = finishTransport
+    let thread = Thread { [self] in readLoop() }
+    thread.name = "test client reader"
+    thread.start()
+  }
+
+  /// Starts a server on a thread of this process, with optional fake analysis and test-only
+  /// request handlers.
+  static func inProcess(
+    analysis: AnalysisProviders = AnalysisProviders(),
+    extraRequestHandlers: [String: LanguageServer.ExtraRequestHandler] = [:],
+    logThreshold: LogLevel = .debug
+  ) -> TestClient {
+    signal(SIGPIPE, SIG_IGN)
+    let toServer = Pipe()
+    let fromServer = Pipe()
+    let logs = LogCapture()
+    let exit = ExitCodeBox()
+    let logger = Logger(threshold: logThreshold) { line in logs.append(line) }
+    let connection = Connection(
+      input: toServer.fileHandleForReading.fileDescriptor,
+      output: fromServer.fileHandleForWriting.fileDescriptor,
+      logger: logger)
+
+    let serverThread = Thread {
+      let server = LanguageServer(connection: connection, analysis: analysis, extraRequestHandlers: extraRequestHandlers)
+      exit.set(server.run())
+    }
+    serverThread.name = "in-process server"
+    serverThread.start()
+
+    return TestClient(
+      serverInput: toServer.fileHandleForWriting, serverOutput: fromServer.fileHandleForReading, logs: logs,
+      waitForExitCode: { timeout in exit.wait(timeout: timeout) },
+      finishTransport: {
+        // End the server's input so its reader thread stops, then the client's reader.
+        try? toServer.fileHandleForWriting.close()
+        _ = exit.wait(timeout: TestClient.timeout)
+        try? fromServer.fileHandleForWriting.close()
+      })
+  }
+
+  /// Starts the executable at `url` as a child process speaking LSP on its stdio.
+  static func launch(_ url: URL) throws -> TestClient {
+    signal(SIGPIPE, SIG_IGN)
+    let process = Process()
+    process.executableURL = url
+    process.arguments = ["--stdio"]
+    let toServer = Pipe()
+    let fromServer = Pipe()
+    process.standardInput = toServer
+    process.standardOutput = fromServer
+    process.standardError = FileHandle.standardError
+    try process.run()
+    let exit = ExitCodeBox()
+    let waiter = Thread {
+      process.waitUntilExit()
+      exit.set(process.terminationStatus)
+    }
+    waiter.start()
+    return TestClient(
+      serverInput: toServer.fileHandleForWriting, serverOutput: fromServer.fileHandleForReading, logs: LogCapture(),
+      waitForExitCode: { timeout in exit.wait(timeout: timeout) },
+      finishTransport: {
+        try? toServer.fileHandleForWriting.close()
+        if exit.wait(timeout: TestClient.timeout) == nil { process.terminate() }
+      })
+  }
+
+  deinit {
+    finishTransport()
+  }
+
+  // MARK: Sending
+
+  func sendRaw(_ bytes: [UInt8]) {
+    serverInput.write(Data(bytes))
+  }
+
+  func sendBody(_ body: [UInt8]) {
+    sendRaw(Framing.frame(body))
+  }
+
+  func send(_ message: JSONValue) {
+    sendBody(message.serialized)
+  }
+
+  /// Sends a request and returns its id.
+  @discardableResult
+  func request(_ method: String, _ params: JSONValue? = nil) -> Int {
+    let id = nextRequestID
+    nextRequestID += 1
+    var object = JSONObject([("jsonrpc", "2.0"), ("id", .int(id)), ("method", .string(method))])
+    if let params { object["params"] = params }
+    send(.object(object))
+    return id
+  }
+
+  /// Sends a request and waits for its response.
+  func call(_ method: String, _ params: JSONValue? = nil, file: StaticString = #filePath, line: UInt = #line) -> JSONValue? {
+    response(to: request(method, params), file: file, line: line)
+  }
+
+  func notify(_ method: String, _ params: JSONValue? = nil) {
+    var object = JSONObject([("jsonrpc", "2.0"), ("method", .string(method))])
+    if let params { object["params"] = params }
+    send(.object(object))
+  }
+
+  // MARK: Receiving
+
+  /// Takes the first message that satisfies `predicate`, waiting for it to arrive.
+  func next(
+    where predicate: (JSONValue) -> Bool, description: String,
+    file: StaticString = #filePath, line: UInt = #line
+  ) -> JSONValue? {
+    let deadline = Date().addingTimeInterval(TestClient.timeout)
+    inbox.lock()
+    defer { inbox.unlock() }
+    while true {
+      if let index = messages.firstIndex(where: predicate) {
+        return messages.remove(at: index)
+      }
+      if outputEnded || !inbox.wait(until: deadline) {
+        XCTFail("No \(description) received; pending: \(messages.map(\.jsonText))", file: file, line: line)
+        return nil
+      }
+    }
+  }
+
+  /// Removes and returns every message received so far.
+  func drain() -> [JSONValue] {
+    inbox.lock()
+    defer { inbox.unlock() }
+    let all = messages
+    messages.removeAll()
+    return all
+  }
+
+  /// The whole response (with `result` or `error`) to request `id`.
+  func response(to id: Int, file: StaticString = #filePath, line: UInt = #line) -> JSONValue? {
+    next(where: { $0["id"] == .int(id) && $0["method"] == nil }, description: "response to request \(id)", file: file, line: line)
+  }
+
+  func nextNotification(_ method: String, file: StaticString = #filePath, line: UInt = #line) -> JSONValue? {
+    next(where: { $0["method"] == .string(method) && $0["id"] == nil }, description: "\(method) notification", file: file, line: line)?["params"]
+  }
+
+  /// The params of the next `publishDiagnostics` for `uri`.
+  func nextDiagnostics(_ uri: String, file: StaticString = #filePath, line: UInt = #line) -> JSONValue? {
+    next(
+      where: { $0["method"] == "textDocument/publishDiagnostics" && $0["params"]?["uri"] == .string(uri) },
+      description: "diagnostics for \(uri)", file: file, line: line)?["params"]
+  }
+
+  // MARK: LSP helpers
+
+  /// Sends `initialize` (offering `positionEncodings` when given) and `initialized`, and returns
+  /// the initialize result.
+  @discardableResult
+  func initialize(positionEncodings: [String]? = nil, file: StaticString = #filePath, line: UInt = #line) -> JSONValue? {
+    var capabilities = JSONObject()
+    if let positionEncodings {
+      capabilities["general"] = ["positionEncodings": .array(positionEncodings.map { .string($0) })]
+    }
+    let params: JSONValue = ["processId": nil, "rootUri": nil, "capabilities": .object(capabilities)]
+    let response = call("initialize", params, file: file, line: line)
+    notify("initialized", [:])
+    return response?["result"]
+  }
+
+  func open(_ uri: String, _ text: String, version: Int = 1) {
+    notify("textDocument/didOpen", [
+      "textDocument": ["uri": .string(uri), "languageId": "dockerfile", "version": .int(version), "text": .string(text)],
+    ])
+  }
+
+  func change(_ uri: String, version: Int, _ changes: [JSONValue]) {
+    notify("textDocument/didChange", [
+      "textDocument": ["uri": .string(uri), "version": .int(version)],
+      "contentChanges": .array(changes),
+    ])
+  }
+
+  /// Sends `shutdown` and `exit` and returns the exit code.
+  func shutdownAndExit(file: StaticString = #filePath, line: UInt = #line) -> Int32? {
+    let response = call("shutdown", file: file, line: line)
+    XCTAssertEqual(response?["result"], .null, file: file, line: line)
+    notify("exit")
+    return waitForExit()
+  }
+
+  /// Closes the server's input without an exit notification.
+  func closeInput() {
+    try? serverInput.close()
+  }
+
+  func waitForExit() -> Int32? {
+    waitForExitCode(TestClient.timeout)
+  }
+
+  // MARK: Reading
+
+  private func readLoop() {
+    var buffer: [UInt8] = []
+    while true {
+      let chunk = serverOutput.availableData
+      if chunk.isEmpty { break }
+      buffer.append(contentsOf: chunk)
+      var consumed = 0
+      while let body = try? Framing.nextBody(in: buffer, from: consumed) {
+        if let message = try? JSONParser.parse(Array(buffer[body])) {
+          inbox.lock()
+          messages.append(message)
+          inbox.broadcast()
+          inbox.unlock()
+        }
+        consumed = body.upperBound
+      }
+      buffer.removeFirst(consumed)
+    }
+    inbox.lock()
+    outputEnded = true
+    inbox.broadcast()
+    inbox.unlock()
+  }
+}
+
+/// Log lines collected from an in-process server.
+final class LogCapture: @unchecked Sendable {
+  private let lock = NSLock()
+  private var storedLines: [String] = []
+
+  func append(_ line: String) {
+    lock.lock()
+    storedLines.append(line)
+    lock.unlock()
+  }
+
+  var lines: [String] {
+    lock.lock()
+    defer { lock.unlock() }
+    return storedLines
+  }
+
+  func contains(_ fragment: String) -> Bool {
+    lines.contains { $0.contains(fragment) }
+  }
+}
+
+/// The exit code of a server, set once by the thread that ran it.
+final class ExitCodeBox: @unchecked Sendable {
+  private let condition = NSCondition()
+  private var code: Int32?
+
+  func set(_ value: Int32) {
+    condition.lock()
+    code = value
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  func wait(timeout: TimeInterval) -> Int32? {
+    let deadline = Date().addingTimeInterval(timeout)
+    condition.lock()
+    defer { condition.unlock() }
+    while code == nil {
+      if !condition.wait(until: deadline) { break }
+    }
+    return code
+  }
+}
