@@ -108,3 +108,36 @@ final class CommandLineTests: XCTestCase {
     XCTAssertTrue(output.stderr.contains("unknown rule 'DL9999'"), output.stderr)
   }
 }
+
+/// `docker-lsp parse --json` run on every corpus file, compared with BuildKit's oracle.
+final class ParseCommandTests: XCTestCase {
+  static var corpus: URL {
+    if let path = ProcessInfo.processInfo.environment["DOCKERLSP_CORPUS"] { return URL(fileURLWithPath: path) }
+    let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    return packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus")
+  }
+
+  func testParseJSONMatchesBuildKitOnCorpus() throws {
+    let enumerator = try XCTUnwrap(FileManager.default.enumerator(at: Self.corpus, includingPropertiesForKeys: nil),
+                                   "corpus not found at \(Self.corpus.path); set DOCKERLSP_CORPUS")
+    var compared = 0
+    var mismatched: [String] = []
+    let cli = CommandLineTests()
+    for case let oracle as URL in enumerator where oracle.lastPathComponent.hasSuffix(".parse.json") {
+      let dockerfile = URL(fileURLWithPath: String(oracle.path.dropLast(".parse.json".count)))
+      let output = try cli.run(["parse", "--json", dockerfile.path])
+      let expected = try JSONSerialization.jsonObject(with: Data(contentsOf: oracle)) as? NSObject
+      let actual = try? JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? NSObject
+      let expectsError = (expected as? [String: Any])?["error"] != nil
+      if expectsError {
+        // The message wording may differ; rejecting the file is what must match.
+        if output.status != 1 { mismatched.append(dockerfile.path) }
+      } else if actual != expected || output.status != 0 {
+        mismatched.append(dockerfile.path)
+      }
+      compared += 1
+    }
+    XCTAssertGreaterThan(compared, 250, "expected the whole corpus")
+    XCTAssertEqual(mismatched, [])
+  }
+}

@@ -55,34 +55,18 @@ enum FindingFormatter {
 
   /// A JSON array with hadolint's fields plus the end of each range.
   static func json(_ results: [LintCommand.FileResult]) -> String {
-    var items: [String] = []
+    var items: [JSONValue] = []
     for result in results {
       guard let source = result.source else { continue }
       for finding in result.findings {
         let location = Location(finding, in: source)
-        items.append(
-          "{\"code\":\(quote(finding.ruleID)),\"column\":\(location.column),\"endColumn\":\(location.endColumn),"
-            + "\"endLine\":\(location.endLine),\"file\":\(quote(result.path)),\"level\":\(quote(finding.severity.rawValue)),"
-            + "\"line\":\(location.line),\"message\":\(quote(finding.message))}")
+        items.append([
+          "file": .string(result.path), "line": .int(location.line), "column": .int(location.column),
+          "endLine": .int(location.endLine), "endColumn": .int(location.endColumn),
+          "level": .string(finding.severity.rawValue), "code": .string(finding.ruleID), "message": .string(finding.message),
+        ])
       }
     }
-    return "[" + items.joined(separator: ",") + "]\n"
-  }
-
-  /// Quotes a string as a JSON string literal.
-  static func quote(_ string: String) -> String {
-    var output = "\""
-    for scalar in string.unicodeScalars {
-      switch scalar {
-      case "\"": output += "\\\""
-      case "\\": output += "\\\\"
-      case "\n": output += "\\n"
-      case "\r": output += "\\r"
-      case "\t": output += "\\t"
-      case _ where scalar.value < 0x20: output += String(format: "\\u%04x", scalar.value)
-      default: output.unicodeScalars.append(scalar)
-      }
-    }
-    return output + "\""
+    return String(decoding: JSONSerializer.serialize(.array(items)), as: UTF8.self) + "\n"
   }
 }
