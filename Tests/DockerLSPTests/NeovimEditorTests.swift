@@ -9,11 +9,11 @@ import XCTest
 /// whole of line 2, `RUN echo done`, which is 13 characters long.
 /// NOTE: the range is this test's expectation until the DL3059 rule lands in the server.
 private let expectedDiagnostics = [
-  ExpectedDiagnostic(code: "DL3059", startLine: 2, startCharacter: 0, endLine: 2, endCharacter: 13)
+  DiagnosticSummary(code: "DL3059", startLine: 2, startCharacter: 0, endLine: 2, endCharacter: 13)
 ]
 
 /// One diagnostic reduced to the fields the test compares.
-private struct ExpectedDiagnostic: Comparable, CustomStringConvertible {
+private struct DiagnosticSummary: Comparable, CustomStringConvertible {
   var code: String
   var startLine: Int
   var startCharacter: Int
@@ -79,7 +79,7 @@ final class NeovimEditorTests: XCTestCase {
   private func checkSession(nvim: URL, clientMode: String) throws {
     let server = try serverExecutable()
     guard FileManager.default.isExecutableFile(atPath: server.path) else {
-      XCTFail("docker-lsp binary not found at \(server.path); run `swift build` before the tests")
+      XCTFail("docker-lsp binary not found at \(server.path). Run `swift build` before the tests.")
       return
     }
 
@@ -281,12 +281,12 @@ private func jsonArray(_ value: Any?) -> [[String: Any]] {
   value as? [[String: Any]] ?? []
 }
 
-private func reduceDiagnostic(_ diagnostic: [String: Any]) -> ExpectedDiagnostic {
+private func reduceDiagnostic(_ diagnostic: [String: Any]) -> DiagnosticSummary {
   let range = diagnostic["range"] as? [String: Any]
   let start = range?["start"] as? [String: Any]
   let end = range?["end"] as? [String: Any]
   let code = diagnostic["code"].map { "\($0)" } ?? "<no code>"
-  return ExpectedDiagnostic(
+  return DiagnosticSummary(
     code: code,
     startLine: start?["line"] as? Int ?? -1,
     startCharacter: start?["character"] as? Int ?? -1,
