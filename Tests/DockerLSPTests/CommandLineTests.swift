@@ -9,9 +9,7 @@ final class CommandLineTests: XCTestCase {
     var stderr: String
   }
 
-  static var binary: URL {
-    Bundle(for: CommandLineTests.self).bundleURL.deletingLastPathComponent().appendingPathComponent("docker-lsp")
-  }
+  static var binary: URL { BuiltBinary.url }
 
   func run(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil) throws -> Output {
     let process = Process()

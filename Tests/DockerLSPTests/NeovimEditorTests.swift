@@ -246,13 +246,8 @@ final class NeovimEditorTests: XCTestCase {
     return (major, minor)
   }
 
-  /// Returns where `swift build` puts docker-lsp: beside the test bundle. On macOS the
-  /// bundle URL is the `.xctest` directory inside the build directory, while on Linux
-  /// Foundation reports the directory of the `.xctest` executable, the build directory itself.
   private func serverExecutable() throws -> URL {
-    let bundle = Bundle(for: Self.self).bundleURL
-    let buildDirectory = bundle.pathExtension == "xctest" ? bundle.deletingLastPathComponent() : bundle
-    return buildDirectory.appendingPathComponent("docker-lsp")
+    BuiltBinary.url
   }
 
   private func luaScript() throws -> URL {

@@ -30,17 +30,24 @@ struct DL3046: Rule {
     "Add `-l` to useradd" inserts `-l` right after `useradd`; nothing else changes.
     """
 
+  /// The options of shadow's `useradd` 4.13 that take a value, so that a value is never read as a flag.
+  static let optionSyntax = ShellOptionSyntax(
+    short: "bcdefgGkKpRPsuZ",
+    long: ["base-dir", "comment", "home-dir", "expiredate", "inactive", "gid", "groups", "skel", "key",
+           "password", "root", "prefix", "shell", "uid", "selinux-user", "btrfs-subvolume-home"])
+
   func check(_ context: RuleContext, into findings: inout [Finding]) {
     for (index, instruction) in context.instructions.enumerated() where instruction.kind == .run && instruction.isShellForm {
       let script = context.shellScript(ofInstructionAt: index)
-      for entry in script.simpleCommands() where entry.command.name == "useradd" {
-        let command = entry.command
-        guard !command.hasOption(short: "l", long: ["no-log-init"]) else { continue }
-        let uids = command.optionValues(short: "u", long: ["uid"])
-        guard uids.contains(where: { $0.count > 5 }) else { continue }
+      for entry in script.simpleCommands() {
+        let invocation = entry.command.invocation
+        guard invocation.name == "useradd", let nameWord = invocation.nameWord else { continue }
+        guard !invocation.hasOption(short: "l", long: ["no-log-init"], syntax: Self.optionSyntax) else { continue }
+        let uids = invocation.optionValues(short: "u", long: ["uid"], syntax: Self.optionSyntax)
+        guard uids.contains(where: { ($0?.count ?? 0) > 5 }) else { continue }
 
-        let range = instruction.arguments.sourceRange(command.range)
-        let nameEnd = instruction.arguments.sourceRange(command.words[0].range).upperBound
+        let range = instruction.arguments.sourceRange(entry.command.range)
+        let nameEnd = instruction.arguments.sourceRange(nameWord.range).upperBound
         let fix = Fix(title: "Add `-l` to useradd", edits: [.insert(" -l", at: nameEnd)])
         findings.append(finding(range, "`useradd` with a high UID and without `-l` makes the image much larger", fixes: [fix]))
       }
