@@ -11,6 +11,8 @@ struct ArgumentWord {
 enum BuildKitWords {
   /// Splits `range` into words. Outside single quotes, the escape character and the character
   /// after it both stay in the word. An escape character at the very end is dropped.
+  // NOTE: Go decodes runes here and writes U+FFFD for each invalid UTF-8 byte; this copies such
+  // bytes unchanged, so values with invalid UTF-8 can differ from BuildKit's.
   static func words(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, escape: UInt8) -> [ArgumentWord] {
     var words: [ArgumentWord] = []
     var word: [UInt8] = []

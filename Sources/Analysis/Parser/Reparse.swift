@@ -10,8 +10,8 @@ extension DockerfileParser {
     incrementalReparse(tree, oldSource: oldSource, edit: edit, newSource: newSource).tree
   }
 
-  /// The reparse result with the number of old nodes reused without parsing them again (nodes
-  /// before the edit included); 0 after a full parse.
+  /// Reparses like `reparse` and also returns how many old nodes were reused without parsing
+  /// them again, nodes before the edit included. The count is 0 after a full parse.
   static func incrementalReparse(
     _ tree: SyntaxTree, oldSource: SourceText, edit: TextEdit, newSource: SourceText
   ) -> (tree: SyntaxTree, reusedNodes: Int) {
@@ -61,9 +61,9 @@ extension DockerfileParser {
     }
   }
 
-  /// The index of the first old node to parse again, or nil when only a full parse is safe: the
-  /// edit touches the directive prologue (up to and including the first node that is not a
-  /// directive) or the tree is empty.
+  /// Returns the index of the first old node to parse again, or nil when only a full parse is
+  /// safe. That is the case when the tree is empty or the edit touches the directive prologue,
+  /// which runs up to and including the first node that is not a directive.
   private static func firstNodeToReparse(_ tree: SyntaxTree, edit: TextEdit) -> Int? {
     let nodes = tree.nodes
     guard let prologueEnd = nodes.firstIndex(where: { if case .directive = $0 { return false } else { return true } }),

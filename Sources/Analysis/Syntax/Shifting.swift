@@ -2,7 +2,7 @@
 /// reparse uses them to reuse nodes that follow an edit.
 
 extension Range where Bound == Int {
-  /// The range moved by `delta` bytes.
+  /// Returns the range moved by `delta` bytes.
   public func shifted(by delta: Int) -> Range<Int> {
     (lowerBound + delta)..<(upperBound + delta)
   }
