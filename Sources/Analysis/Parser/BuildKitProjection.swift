@@ -52,7 +52,7 @@ public struct BuildKitInstruction: Sendable, Hashable {
 /// The error BuildKit's parser raises for a file it rejects.
 public struct BuildKitError: Error, Sendable, Hashable {
   public var message: String
-  /// Where the parser found the problem.
+  /// The source range of the offending token or line.
   public var range: Range<Int>
 
   public init(message: String, range: Range<Int>) {
@@ -106,13 +106,13 @@ public enum BuildKitProjection {
       value: values(of: target, escape: escape).map(cString), heredocs: heredocs)
   }
 
-  /// The `dockerfile` Python package passes strings through C, so text after a NUL is lost.
+  /// Cuts `text` at its first NUL, because the `dockerfile` Python package passes strings through C.
   private static func cString(_ text: String) -> String {
     guard let nul = text.firstIndex(of: "\0") else { return text }
     return String(text[..<nul])
   }
 
-  /// The values BuildKit's line parser for the instruction's keyword produces.
+  /// Returns the values that BuildKit's line parser for the instruction's keyword produces.
   static func values(of instruction: Instruction, escape: UInt8) -> [String] {
     let arguments = instruction.arguments.bytes
     if let execForm = instruction.execForm, instruction.kind != .healthcheck { return execForm.values }

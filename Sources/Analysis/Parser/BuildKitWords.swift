@@ -9,8 +9,10 @@ struct ArgumentWord {
 /// BuildKit's argument splitters for ENV, LABEL and ARG, shared by the parser (for its errors)
 /// and by the projection (for the values).
 enum BuildKitWords {
-  /// Splits `range` into words. The escape character keeps the next character in the word (and
-  /// is kept itself), except inside single quotes; an escape character at the very end is dropped.
+  /// Splits `range` into words. Outside single quotes, the escape character and the character
+  /// after it both stay in the word. An escape character at the very end is dropped.
+  // NOTE: Go decodes runes here and writes U+FFFD for each invalid UTF-8 byte; this copies such
+  // bytes unchanged, so values with invalid UTF-8 can differ from BuildKit's.
   static func words(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, escape: UInt8) -> [ArgumentWord] {
     var words: [ArgumentWord] = []
     var word: [UInt8] = []
@@ -89,7 +91,7 @@ enum BuildKitWords {
     return words
   }
 
-  /// The width of the UTF-8 sequence at `index`, clamped to `end`; 1 for an invalid lead byte.
+  /// Returns the width of the UTF-8 sequence at `index`, or 1 for an invalid or cut sequence.
   @inline(__always)
   static func runeWidth(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> Int {
     let lead = bytes[index]

@@ -97,7 +97,7 @@ struct FileParser {
     return Comment(range: line.start..<line.end, contentRange: hashIndex..<line.contentEnd, text: text)
   }
 
-  /// Where a line's text ends once a trailing line continuation (the escape character, then
+  /// Returns where a line's text ends once a trailing line continuation (the escape character, then
   /// optional spaces and tabs) is removed, and whether there was one. An escape character that
   /// follows another escape character is not a continuation.
   private func continuation(_ start: Int, _ end: Int) -> (end: Int, continues: Bool) {

@@ -22,6 +22,7 @@ enum ExecFormParser {
     guard reader.index < end, bytes[reader.index] == UInt8(ascii: "[") else { return .notJSON }
     let arrayStart = reader.index
     reader.index += 1
+
     var elements: [(value: String, range: Range<Int>)] = []
     var offender: Range<Int>?
     reader.skipWhitespace()
@@ -45,6 +46,7 @@ enum ExecFormParser {
         guard separator == UInt8(ascii: ",") else { return .notJSON }
       }
     }
+
     let arrayEnd = reader.index
     reader.skipWhitespace()
     guard reader.index == end, !reader.hasOutOfRangeNumber else { return .notJSON }

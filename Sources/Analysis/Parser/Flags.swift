@@ -11,7 +11,7 @@ struct ScannedFlag {
 /// Splits leading `--flag` words off an instruction's arguments the way BuildKit does.
 ///
 /// BuildKit scans byte by byte: quotes group, a backslash (always `\`, whatever the escape
-/// directive says) takes the next byte literally, and bytes are read as Latin-1 code points, so
+/// directive sets) takes the next byte literally, and bytes are read as Latin-1 code points, so
 /// 0x85 and 0xA0 separate words. A lone `--` ends the flags and is dropped.
 enum FlagScanner {
   /// Returns the flags and the logical index where the arguments start (`end` when the flags

@@ -16,7 +16,7 @@ enum GoText {
     byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
   }
 
-  /// The class `[\t\v\f\r ]` that BuildKit splits words and the keyword on (no `\n`).
+  /// Tests for the class `[\t\v\f\r ]` (no `\n`), at which BuildKit splits words and the keyword.
   @inline(__always)
   static func isTokenSpace(_ byte: UInt8) -> Bool {
     byte == 0x20 || byte == 0x09 || byte == 0x0B || byte == 0x0C || byte == 0x0D
@@ -29,8 +29,8 @@ enum GoText {
     isASCIISpace(byte) || byte == 0x85 || byte == 0xA0
   }
 
-  /// The byte length of the Unicode white space character (Go's `unicode.IsSpace`) that starts
-  /// at `index`, or 0 when there is none.
+  /// Returns the byte length of the Unicode white space character (Go's `unicode.IsSpace`) that
+  /// starts at `index`, or 0 when there is none.
   @inline(__always)
   static func spaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> Int {
     let lead = bytes[index]
@@ -63,7 +63,7 @@ enum GoText {
     }
   }
 
-  /// The byte length of the white space character that ends just before `end`, or 0.
+  /// Returns the byte length of the white space character that ends just before `end`, or 0.
   static func spaceLengthBefore(_ bytes: UnsafeBufferPointer<UInt8>, end: Int, start: Int) -> Int {
     guard end > start else { return 0 }
     let last = bytes[end - 1]
@@ -73,7 +73,7 @@ enum GoText {
     return 0
   }
 
-  /// The first index at or after `start` that is not white space (`strings.TrimLeftFunc`).
+  /// Returns the first index at or after `start` that is not white space (`strings.TrimLeftFunc`).
   static func skipSpaces(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
     var index = start
     while index < end {
@@ -84,7 +84,7 @@ enum GoText {
     return index
   }
 
-  /// The end of `start..<end` once trailing white space is removed.
+  /// Returns the end of `start..<end` once trailing white space is removed.
   static func trimTrailingSpaces(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
     var index = end
     while index > start {

@@ -22,7 +22,7 @@ enum HeredocScanner {
     return openers
   }
 
-  /// Whether `range` contains `<<` at all, a cheap test before splitting words.
+  /// Tests whether `range` contains `<<` at all, which is cheaper than splitting words.
   static func mayContainHeredoc(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
     var index = range.lowerBound
     while index + 1 < range.upperBound {
@@ -69,7 +69,7 @@ enum HeredocScanner {
     return words
   }
 
-  /// The index of the quote that closes the one at `start`; backslashes escape inside `"`.
+  /// Returns the index of the quote that closes the one at `start`. Backslashes escape inside `"`.
   private static func closingQuote(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, end: Int) -> Int? {
     let quote = bytes[start]
     var index = start + 1
@@ -108,7 +108,7 @@ enum HeredocScanner {
     return HeredocOpener(name: name, fileDescriptor: fileDescriptor, stripsTabs: stripsTabs, isQuoted: isQuoted, range: word)
   }
 
-  /// Removes shell quoting from a heredoc word; `isQuoted` tells whether any quotes were removed.
+  /// Removes shell quoting from a heredoc word. `isQuoted` is true when quotes were removed.
   private static func unquote(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (name: [UInt8], isQuoted: Bool)? {
     var output: [UInt8] = []
     var isQuoted = false

@@ -80,7 +80,7 @@ enum InstructionParser {
   }
 
   /// Reads `range` as a JSON array the way `parseMaybeJSON` does and records the exec form or the
-  /// error for an array that holds something other than strings.
+  /// error for an array that contains something other than strings.
   private static func readExecForm(
     _ bytes: UnsafeBufferPointer<UInt8>, line: LogicalText, _ range: Range<Int>, into instruction: inout Instruction
   ) {

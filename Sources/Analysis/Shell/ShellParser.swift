@@ -7,13 +7,13 @@ public enum ShellParser {
     let first = ShellScanner(bytes: bytes, knownHereDocuments: [:])
     let body = first.parseScript()
     if first.readHereDocuments.isEmpty {
-      return ShellScript(body: body, comments: first.comments, errors: first.errors, length: bytes.count)
+      return ShellScript(body: body, comments: first.comments, errors: first.errors, bytes: bytes)
     }
     // Redirections are built before their here-document bodies are read, so a second pass
     // over the same bytes attaches the bodies that the first pass found.
     let second = ShellScanner(bytes: bytes, knownHereDocuments: first.readHereDocuments)
     let completeBody = second.parseScript()
-    return ShellScript(body: completeBody, comments: second.comments, errors: second.errors, length: bytes.count)
+    return ShellScript(body: completeBody, comments: second.comments, errors: second.errors, bytes: bytes)
   }
 
   public static func parse(_ text: String) -> ShellScript {

@@ -1,22 +1,27 @@
 /// The syntax tree of a shell script as `/bin/sh -c` would run it (POSIX sh with common bash
 /// extensions accepted). Every range is a byte range into the parsed bytes.
 ///
-/// Produced by `ShellParser.parse(_:)`, which never fails: malformed input yields a best-effort
-/// tree and entries in `errors`.
+/// `ShellParser.parse(_:)` returns one for any input: malformed input yields a best-effort tree
+/// and entries in `errors`, which the random-input tests check.
 public struct ShellScript: Sendable, Hashable {
   /// The top-level command list.
   public var body: ShellList
   /// Ranges of `#` comments, from `#` up to but excluding the line terminator.
   public var comments: [Range<Int>]
   public var errors: [ShellSyntaxError]
-  /// The number of bytes parsed, so that queries can tell what follows the last command.
-  public var length: Int
+  /// The parsed bytes, which the ranges index. Copying the array shares its storage.
+  public var bytes: [UInt8]
 
-  public init(body: ShellList, comments: [Range<Int>], errors: [ShellSyntaxError], length: Int) {
+  public init(body: ShellList, comments: [Range<Int>], errors: [ShellSyntaxError], bytes: [UInt8]) {
     self.body = body
     self.comments = comments
     self.errors = errors
-    self.length = length
+    self.bytes = bytes
+  }
+
+  /// Returns the text of `range`, with invalid UTF-8 replaced by U+FFFD.
+  public func text(_ range: Range<Int>) -> String {
+    String(decoding: bytes[range.clamped(to: 0..<bytes.count)], as: UTF8.self)
   }
 }
 

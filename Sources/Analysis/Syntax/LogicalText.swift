@@ -71,7 +71,7 @@ public struct LogicalText: Sendable, Hashable {
 }
 
 extension LogicalText {
-  /// The part `logicalRange` of this text, with its pieces rebased to start at 0.
+  /// Returns the part `logicalRange` of this text, with its pieces rebased to start at 0.
   public func slice(_ logicalRange: Range<Int>) -> LogicalText {
     let lower = max(0, min(logicalRange.lowerBound, bytes.count))
     let upper = max(lower, min(logicalRange.upperBound, bytes.count))
