@@ -45,31 +45,12 @@ public enum HoverProvider {
       guard let markdown = DirectiveDocs.markdown(forDirective: directive.name) else { return nil }
       return HoverContent(markdown: markdown, range: directive.nameRange)
     }
-    guard let instruction = instruction(at: offset, in: tree) else { return nil }
+    guard let instruction = tree.instruction(containing: offset) else { return nil }
     if instruction.keywordRange.contains(offset) {
       return InstructionDocs.markdown(for: instruction.kind).map { HoverContent(markdown: $0, range: instruction.keywordRange) }
     }
     if let trigger = instruction.onbuildTrigger?.instruction, trigger.keywordRange.contains(offset) {
       return InstructionDocs.markdown(for: trigger.kind).map { HoverContent(markdown: $0, range: trigger.keywordRange) }
-    }
-    return nil
-  }
-
-  /// Finds the instruction whose range contains `offset` by binary search over the nodes.
-  static func instruction(at offset: Int, in tree: SyntaxTree) -> Instruction? {
-    var low = 0
-    var high = tree.nodes.count - 1
-    while low <= high {
-      let mid = (low + high) / 2
-      let range = tree.nodes[mid].range
-      if offset < range.lowerBound {
-        high = mid - 1
-      } else if offset >= range.upperBound {
-        low = mid + 1
-      } else {
-        if case .instruction(let instruction) = tree.nodes[mid] { return instruction }
-        return nil
-      }
     }
     return nil
   }

@@ -74,14 +74,16 @@ enum RunMerge {
     }
   }
 
-  /// The source ranges (without terminators) of the comment lines between the two instructions
+  /// Returns the source ranges (without terminators) of the comment lines between the two instructions
   /// and of those inside the later RUN before its arguments: they move into the continuation,
   /// where BuildKit skips them, so no text of the user's is lost.
   static func commentLines(between first: Instruction, and second: Instruction, in context: RuleContext) -> [Range<Int>] {
     var ranges: [Range<Int>] = []
-    for node in context.tree.nodes {
-      guard node.range.lowerBound >= first.range.upperBound else { continue }
-      if node.range.lowerBound >= second.range.lowerBound { break }
+    let tree = context.tree
+    var index = tree.nodeIndex(containing: first.range.upperBound) ?? tree.nodes.count
+    while index < tree.nodes.count, tree.nodes[index].range.lowerBound < second.range.lowerBound {
+      let node = tree.nodes[index]
+      index += 1
       if case .comment(let comment) = node {
         ranges.append(lineContent(startingAt: comment.range.lowerBound, to: comment.contentRange.upperBound))
       }
@@ -94,7 +96,7 @@ enum RunMerge {
 
   static func lineContent(startingAt start: Int, to end: Int) -> Range<Int> { start..<max(start, end) }
 
-  /// The line terminator that ends `instruction`'s first line: `\r\n`, `\r` or `\n`.
+  /// Returns the line terminator that ends `instruction`'s first line: `\r\n`, `\r` or `\n`.
   static func lineEnding(of instruction: Instruction, in source: SourceText) -> String {
     let bytes = source.bytes
     var index = instruction.keywordRange.upperBound
@@ -108,7 +110,7 @@ enum RunMerge {
     return "\n"
   }
 
-  /// The leading whitespace of the instruction's second physical line, when it has one.
+  /// Returns the leading whitespace of the instruction's second physical line, when it has one.
   static func continuationIndent(of instruction: Instruction, in source: SourceText) -> String? {
     let index = source.lineIndex
     let firstLine = index.line(containing: instruction.keywordRange.lowerBound)

@@ -22,7 +22,7 @@ public struct Finding: Sendable, Hashable {
 /// A titled set of non-overlapping text edits that resolves a finding.
 public struct Fix: Sendable, Hashable {
   public enum Kind: String, Sendable {
-    /// Safe to apply without review: it keeps what the build does, apart from what the title says.
+    /// Safe to apply without review: it keeps what the build does, apart from the change its title names.
     case quickFix
     /// Changes what the build produces (for example the base image), so it is offered as a
     /// refactoring for the user to review, never applied by fix-all.

@@ -1,4 +1,4 @@
-/// Which rules run and at what severity.
+/// The set of rules that run, and their severities.
 public struct LintConfiguration: Sendable {
   /// Rule ids that do not run.
   public var disabledRules: Set<String>
@@ -13,7 +13,7 @@ public struct LintConfiguration: Sendable {
     self.severityOverrides = severityOverrides
   }
 
-  /// Whether `rule` runs under this configuration.
+  /// Returns whether `rule` runs under this configuration.
   public func isEnabled(_ rule: any Rule.Type) -> Bool {
     if disabledRules.contains(rule.id) { return false }
     return rule.isEnabledByDefault || enabledRules.contains(rule.id)

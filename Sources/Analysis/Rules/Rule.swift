@@ -1,9 +1,9 @@
 /// A lint rule: its identity, its documentation and its check.
 ///
 /// Each rule lives in one file under `Rules/Catalog/`, named after its id, with its fixes.
-/// `documentation` is markdown with the sections *Why*, *Example*, *Use instead* and, where it
-/// matters, *Stages*; hover and `docker-lsp explain` show it, and a registry test runs the
-/// first `dockerfile` block under *Example* (it must fire) and under *Use instead* (it must not).
+/// `documentation` is markdown with the sections *Why*, *Example* and *Use instead*, which hover
+/// and `docker-lsp explain` show. A registry test runs the first `dockerfile` block under
+/// *Example*, which must fire, and the one under *Use instead*, which must not.
 public protocol Rule: Sendable {
   /// A stable id: hadolint's `DL` code when the rule means the same, else `DX` and a number.
   static var id: String { get }

@@ -1,5 +1,5 @@
-/// What a rule may read while checking one document: the source, the syntax tree, the semantic
-/// model and the shell model of each shell-form instruction, built once and shared by all rules.
+/// The inputs of the rules for one document: the source, the syntax tree, the semantic model and
+/// the shell model of each shell-form instruction, built once and shared by all rules.
 public final class RuleContext {
   public let document: Document
   public let instructions: [Instruction]
@@ -15,7 +15,7 @@ public final class RuleContext {
   public var source: SourceText { document.source }
   public var tree: SyntaxTree { document.tree }
 
-  /// The shell script of the shell-form arguments of `instructions[index]`, parsed on first use.
+  /// Returns the shell script of the shell-form arguments of `instructions[index]`, parsed on first use.
   /// Offsets in the script are offsets into `instruction.arguments.bytes`.
   public func shellScript(ofInstructionAt index: Int) -> ShellScript {
     if let cached = shellScripts[index] { return cached }

@@ -1,4 +1,4 @@
-/// The list of every rule the linter knows.
+/// The list of every rule the linter can run.
 public enum RuleRegistry {
   /// All rules, in id order.
   public static let all: [any Rule.Type] = [

@@ -1,4 +1,4 @@
-/// How serious a finding is, with hadolint's names and order (`error` is the most serious).
+/// The seriousness of a finding, with hadolint's names and order (`error` is the most serious).
 public enum Severity: String, Sendable, CaseIterable, Comparable {
   case error, warning, info, style
 

@@ -33,7 +33,7 @@ public struct SemanticModel: Sendable {
     }
   }
 
-  /// Whether `shell` is a POSIX-compatible shell (sh, bash, dash, ash, ksh, zsh, busybox sh),
+  /// Returns whether `shell` is a POSIX-compatible shell (sh, bash, dash, ash, ksh, zsh, busybox sh),
   /// whose `-c` argument this tool can read as a POSIX shell script.
   public static func isPOSIXShell(_ shell: [String]) -> Bool {
     guard let program = shell.first else { return false }

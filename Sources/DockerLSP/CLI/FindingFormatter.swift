@@ -53,7 +53,7 @@ enum FindingFormatter {
     return "\u{1B}[\(code)m\(severity.rawValue)\u{1B}[0m"
   }
 
-  /// A JSON array with hadolint's fields plus the end of each range.
+  /// Renders a JSON array with hadolint's fields plus the end of each range.
   static func json(_ results: [LintCommand.FileResult]) -> String {
     var items: [JSONValue] = []
     for result in results {

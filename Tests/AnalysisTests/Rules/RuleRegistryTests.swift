@@ -33,7 +33,7 @@ final class RuleRegistryTests: XCTestCase {
   }
 
   func testIDsAreUniqueAndLookupIgnoresCase() {
-    XCTAssertEqual(Set(RuleRegistry.all.map(\.id)).count, RuleRegistry.all.count)
+    XCTAssertEqual(Set(RuleRegistry.all.map { $0.id }).count, RuleRegistry.all.count)
     XCTAssertEqual(RuleRegistry.rule(id: "dl3059")?.id, "DL3059")
     XCTAssertNil(RuleRegistry.rule(id: "DL9999"))
   }
