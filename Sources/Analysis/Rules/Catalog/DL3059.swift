@@ -10,8 +10,9 @@ struct DL3059: Rule {
     full size. Short consecutive `RUN`s are usually one step of work: merged, they make one \
     layer, and cleanup in the same `RUN` really frees the space.
 
-    Like hadolint, the rule reports a `RUN` only when it and the `RUN` before it each run at \
-    most two commands: longer chains were most likely split on purpose. Comment lines between \
+    Like hadolint 2.15.1, the rule reports a `RUN` only when it and the `RUN` before it each \
+    run a single command: `RUN`s that already chain commands were most likely split on \
+    purpose. Comment lines between \
     the two do not separate them; any other instruction, or different flags such as `--mount`, \
     does.
 
@@ -37,8 +38,10 @@ struct DL3059: Rule {
     heredocs, different flags, a shell comment in the earlier `RUN`, or a non-POSIX `SHELL`.
     """
 
-  /// The number of commands above which a RUN counts as deliberately separate (hadolint 2.15).
-  static let maximumCommands = 2
+  /// The number of commands above which a RUN counts as deliberately separate. hadolint 2.15.1
+  /// reports `RUN a` then `RUN b`, but neither `RUN a && b` then `RUN c` nor `RUN a` then
+  /// `RUN b | c` (checked by running it).
+  static let maximumCommands = 1
 
   func check(_ context: RuleContext, into findings: inout [Finding]) {
     // The previous RUN of the current sequence and its command count, reset by any other instruction.
