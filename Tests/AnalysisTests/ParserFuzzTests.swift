@@ -28,7 +28,8 @@ final class ParserFuzzTests: XCTestCase {
       }
       XCTAssertEqual(position, bytes.count, "round \(round)")
       for error in tree.errors {
-        XCTAssertTrue(error.range.lowerBound >= 0 && error.range.upperBound <= bytes.count, "round \(round)")
+        XCTAssertGreaterThanOrEqual(error.range.lowerBound, 0, "round \(round)")
+        XCTAssertLessThanOrEqual(error.range.upperBound, bytes.count, "round \(round)")
         let covered = bytes[error.range.clamped(to: 0..<bytes.count)]
         // Ranges that span a continuation contain inner line breaks, but never end with one.
         XCTAssertFalse(covered.last == UInt8(ascii: "\n") || covered.last == UInt8(ascii: "\r"), "round \(round): error range ends with a line terminator")

@@ -15,7 +15,7 @@ final class ParserTests: XCTestCase {
     return (DockerfileParser.parse(source), source)
   }
 
-  /// The byte range of the `occurrence`-th appearance of `needle` in `text`.
+  /// Returns the byte range of the `occurrence`-th appearance of `needle` in `text`.
   private func range(of needle: String, in text: String, occurrence: Int = 1) -> Range<Int> {
     let haystack = Array(text.utf8)
     let pattern = Array(needle.utf8)

@@ -11,7 +11,7 @@ struct ArgumentWord {
 enum BuildKitWords {
   /// Splits `range` into words. Outside single quotes, the escape character and the character
   /// after it both stay in the word. An escape character at the very end is dropped.
-  // NOTE: Go decodes runes here and writes U+FFFD for each invalid UTF-8 byte; this copies such
+  // NOTE: Go decodes runes here and writes U+FFFD for each invalid UTF-8 byte. This copies such
   // bytes unchanged, so values with invalid UTF-8 can differ from BuildKit's.
   static func words(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, escape: UInt8, keepsText: Bool = true) -> [ArgumentWord] {
     var words: [ArgumentWord] = []
