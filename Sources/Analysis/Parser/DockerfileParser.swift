@@ -79,11 +79,8 @@ struct FileParser {
       nodes.append(.comment(makeComment(line, hashIndex: contentStart)))
       return line.end
     }
-    let instruction = parseInstruction(firstLine: line, contentStart: contentStart)
-    let end = instruction.range.upperBound
-    nodes.append(.instruction(instruction))
     hasInstruction = true
-    return end
+    return parseInstruction(firstLine: line, contentStart: contentStart)
   }
 
   private mutating func parseBlankRun(from first: PhysicalLine) -> Int {
@@ -115,7 +112,8 @@ struct FileParser {
     return (index - 1, true)
   }
 
-  private mutating func parseInstruction(firstLine: PhysicalLine, contentStart: Int) -> Instruction {
+  /// Parses an instruction from its first line, appends it to `nodes` and returns its end.
+  private mutating func parseInstruction(firstLine: PhysicalLine, contentStart: Int) -> Int {
     var builder = LogicalTextBuilder(capacity: firstLine.contentEnd - contentStart)
     var comments: [Comment] = []
     var (pieceEnd, continues) = continuation(contentStart, firstLine.contentEnd)
@@ -141,7 +139,8 @@ struct FileParser {
       end = readHeredocs(for: &instruction, from: end)
       instruction.range = firstLine.start..<end
     }
-    return instruction
+    nodes.append(.instruction(instruction))
+    return end
   }
 
   private func acceptsHeredocs(_ instruction: Instruction) -> Bool {
