@@ -469,6 +469,17 @@ final class ParserTests: XCTestCase {
     assertLossless(tree, source)
   }
 
+  func testHeredocIgnoredWhenLineDoesNotLex() {
+    // BuildKit's shell lexer fails on the unterminated quote, so it finds no heredoc at all.
+    let (tree, _) = parse("RUN <<EOF echo \"oops\nEOF\n")
+    XCTAssertEqual(kinds(tree), ["run", "unknown"])
+    XCTAssertTrue(tree.instructions[0].heredocs.isEmpty)
+    let (expansion, _) = parse("RUN <<EOF echo ${a.b}\nEOF\n")
+    XCTAssertTrue(expansion.instructions[0].heredocs.isEmpty)
+    let (valid, _) = parse("RUN <<EOF echo ${a:-x} \"$HOME\" 'q'\nEOF\n")
+    XCTAssertEqual(valid.instructions[0].heredocs.map(\.name), ["EOF"])
+  }
+
   func testHeredocNeedsWordStart() {
     let (tree, _) = parse("RUN cat<<EOF\nFROM a\n")
     XCTAssertEqual(kinds(tree), ["run", "from"])
