@@ -191,6 +191,8 @@ final class ShellParserTests: XCTestCase {
       ("${#}", "#", nil, nil, nil),
       ("${@}", "@", nil, nil, nil),
       ("${x^^}", "x", nil, "^^", ""),
+      ("${!prefix*}", "prefix", "!", "*", ""),
+      ("${x@Q}", "x", nil, "@", "Q"),
     ]
     for (source, name, prefix, op, argument) in cases {
       let script = ShellParser.parse("echo " + source)

@@ -49,6 +49,10 @@ public struct ShellCommandOccurrence: Sendable, Hashable {
     self.command = command
     self.context = context
   }
+
+  /// The command after skipping wrappers such as `sudo` and `env`, as
+  /// `SimpleCommand.unwrappedInvocation` returns it.
+  public var invocation: ShellInvocation { command.unwrappedInvocation }
 }
 
 extension ShellScript {

@@ -69,7 +69,8 @@ public struct ShellParameterExpansion: Sendable, Hashable {
   /// The text between `[` and `]` of bash's `${name[subscript]}`.
   public var arraySubscript: String?
   /// The operator after the name, as written: `:-`, `-`, `:=`, `=`, `:?`, `?`, `:+`, `+`, `#`,
-  /// `##`, `%`, `%%`, bash's `/`, `//`, `/#`, `/%`, `^`, `^^`, `,`, `,,`, `:` (substring) and `@`.
+  /// `##`, `%`, `%%`, bash's `/`, `//`, `/#`, `/%`, `^`, `^^`, `,`, `,,`, `:` (substring), `@`
+  /// and `*` (as in `${!prefix*}`).
   public var op: String?
   public var opRange: Range<Int>?
   /// The word after the operator, up to the closing brace.

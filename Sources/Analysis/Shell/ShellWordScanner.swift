@@ -120,7 +120,7 @@ extension ShellScanner {
     return builder.word(start..<pos)
   }
 
-  /// The end of a bracket expression `[…]` starting at the cursor, when a `]` closes it
+  /// Returns the end of a bracket expression `[…]` starting at the cursor, when a `]` closes it
   /// before the word ends; otherwise the `[` is literal.
   private func bracketExpressionEnd(mode: WordMode) -> Int? {
     var index = pos + 1
@@ -140,7 +140,7 @@ extension ShellScanner {
     return nil
   }
 
-  /// The range of a leading `~` and the user name after it, up to `/` or the end of the word.
+  /// Returns the range of a leading `~` and the user name after it, up to `/` or the end of the word.
   private func tildeRange() -> Range<Int> {
     var index = pos + 1
     while index < bytes.count {
@@ -260,10 +260,20 @@ extension ShellScanner {
     }
     switch next {
     case UInt8(ascii: "("):
-      if peek(2) == UInt8(ascii: "("), let end = arithmeticEnd(from: pos + 3) {
-        pos = end + 2
-        builder.append(.arithmeticExpansion(expression: start + 3..<end, range: start..<pos))
-        return
+      if peek(2) == UInt8(ascii: "(") {
+        switch arithmeticEnd(from: pos + 3) {
+        case .closed(let end):
+          pos = end + 2
+          builder.append(.arithmeticExpansion(expression: start + 3..<end, range: start..<pos))
+          return
+        case .unterminated:
+          addError("missing '))' to close '$(('", start..<start + 3)
+          pos = bytes.count
+          builder.append(.arithmeticExpansion(expression: start + 3..<pos, range: start..<pos))
+          return
+        case .notArithmetic:
+          break
+        }
       }
       pos += 2
       let list = parseSubstitutionList()
@@ -313,22 +323,25 @@ extension ShellScanner {
     }
   }
 
-  /// Parameter expansion operators, longest first so that `:-` wins over `:`.
+  /// Parameter expansion operators, longest first so that `:-` wins over `:`. A trailing `@` or
+  /// `*` is bash's `${!prefix@}` and `${!prefix*}`, and `@` also starts `${name@Q}`.
   private static let parameterOperators: [[UInt8]] = [
     ":-", ":=", ":?", ":+", "##", "%%", "//", "/#", "/%", "^^", ",,",
-    "-", "=", "?", "+", "#", "%", "/", "^", ",", ":", "@",
+    "-", "=", "?", "+", "#", "%", "/", "^", ",", ":", "@", "*",
   ].map { Array($0.utf8) }
 
   /// Scans `${…}` at the cursor.
   private func scanBracedParameter() -> ShellParameterExpansion {
     let start = pos
     pos += 2
+
     var prefix: String?
     if let byte = peek(), byte == UInt8(ascii: "#") || byte == UInt8(ascii: "!"),
        let next = peek(1), next != UInt8(ascii: "}"), ShellScanner.isNameByte(next) || ShellScanner.isSpecialParameter(next) {
       prefix = byte == UInt8(ascii: "#") ? "#" : "!"
       pos += 1
     }
+
     let nameStart = pos
     if let byte = peek() {
       if ShellScanner.isNameStart(byte) {
@@ -345,6 +358,7 @@ extension ShellScanner {
     if nameRange.isEmpty {
       addError("bad substitution: expected a parameter name after '${'", start..<start + 2)
     }
+
     if peek() == UInt8(ascii: "[") {
       let subscriptStart = pos + 1
       var index = subscriptStart
@@ -354,6 +368,7 @@ extension ShellScanner {
         pos = index + 1
       }
     }
+
     if !isAtEnd && peek() != UInt8(ascii: "}") {
       if let op = ShellScanner.parameterOperators.first(where: { matchesBytes($0) }) {
         let opRange = pos..<pos + op.count
@@ -368,6 +383,7 @@ extension ShellScanner {
         _ = scanWord(mode: .braceArgument)
       }
     }
+
     if peek() == UInt8(ascii: "}") {
       pos += 1
     } else {
