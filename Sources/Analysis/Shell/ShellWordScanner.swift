@@ -199,20 +199,43 @@ extension ShellScanner {
     pos = start + openLength
     guard enterNesting() else { return (.doubleQuoted([], range: start..<pos), nil) }
     defer { leaveNesting() }
+    let (builder, isClosed) = scanExpandingText(closingQuote: true)
+    if isClosed {
+      pos += 1
+    } else if pos >= bytes.count {
+      addError("unterminated double-quoted string", start..<bytes.count)
+    } else {
+      // A backquote closes an enclosing substitution before the quotes were closed.
+      addError("unterminated double-quoted string", start..<pos)
+    }
+    return (.doubleQuoted(builder.parts, range: start..<pos), builder.hasExpansion ? nil : builder.value)
+  }
+
+  /// Scans the body of a here-document with an unquoted delimiter from the cursor to the end of
+  /// the bytes, which the caller cuts at the end of the body.
+  func scanHereDocumentBody() -> [ShellWordPart] {
+    scanExpandingText(closingQuote: false).builder.parts
+  }
+
+  /// Scans text where `$` and backquote expansions apply but blanks and other quotes are
+  /// literal: the inside of double quotes up to the closing `"`, or a here-document body to
+  /// the end of the bytes. Returns whether a closing `"` was found; the cursor is left on it.
+  private func scanExpandingText(closingQuote: Bool) -> (builder: WordBuilder, isClosed: Bool) {
     var builder = WordBuilder()
-    var isClosed = false
     while pos < bytes.count {
       let byte = bytes[pos]
-      if byte == UInt8(ascii: "\"") {
-        isClosed = true
-        break
+      if closingQuote && byte == UInt8(ascii: "\"") {
+        builder.flushLiteral(end: pos)
+        return (builder, true)
       }
       switch byte {
       case UInt8(ascii: "\\"):
         if let length = lineContinuationLength(at: pos) {
           if builder.literalStart == nil { builder.literalStart = pos }
           pos += length
-        } else if pos + 1 < bytes.count, ShellScanner.isEscapableInDoubleQuotes(bytes[pos + 1]) {
+        } else if pos + 1 < bytes.count, ShellScanner.isEscapableInDoubleQuotes(bytes[pos + 1]),
+                  closingQuote || bytes[pos + 1] != UInt8(ascii: "\"") {
+          // In a here-document body `\"` keeps its backslash, unlike inside double quotes.
           builder.appendLiteral(bytes[pos + 1], start: pos)
           pos += 2
         } else {
@@ -223,13 +246,8 @@ extension ShellScanner {
         builder.flushLiteral(end: pos)
         scanDollar(into: &builder, inDoubleQuotes: true)
       case UInt8(ascii: "`"):
-        if backquoteDepth > 0 {
-          // The backquote closes an enclosing substitution, whose quotes were not closed.
-          builder.flushLiteral(end: pos)
-          addError("unterminated double-quoted string", start..<pos)
-          return (.doubleQuoted(builder.parts, range: start..<pos), builder.hasExpansion ? nil : builder.value)
-        }
         builder.flushLiteral(end: pos)
+        if backquoteDepth > 0 { return (builder, false) }
         builder.append(.commandSubstitution(scanBackquote()))
       default:
         builder.appendLiteral(byte, start: pos)
@@ -237,12 +255,7 @@ extension ShellScanner {
       }
     }
     builder.flushLiteral(end: pos)
-    if isClosed {
-      pos += 1
-    } else {
-      addError("unterminated double-quoted string", start..<bytes.count)
-    }
-    return (.doubleQuoted(builder.parts, range: start..<pos), builder.hasExpansion ? nil : builder.value)
+    return (builder, false)
   }
 
   static func isEscapableInDoubleQuotes(_ byte: UInt8) -> Bool {
