@@ -8,7 +8,7 @@ import XCTest
 final class EndToEndTests: XCTestCase {
   private let uri = "file:///project/Dockerfile"
 
-  /// The `docker-lsp` executable in the products directory that holds the test bundle. On macOS
+  /// Returns the `docker-lsp` executable in the products directory that contains the test bundle. On macOS
   /// the bundle is a `.xctest` directory inside it; on Linux, `Bundle(for:)` is the main bundle,
   /// whose URL is the products directory itself.
   private func binaryURL() throws -> URL {
@@ -65,7 +65,7 @@ final class EndToEndTests: XCTestCase {
     XCTAssertEqual(initializeResult?["serverInfo"]?["name"], "docker-lsp")
     XCTAssertEqual(initializeResult?["capabilities"]?["positionEncoding"], "utf-16")
 
-    // Line 3 holds an unknown instruction, a syntax error.
+    // Line 3 is an unknown instruction, a syntax error.
     // NOTE: until the parser lands, the linter finds nothing here and the expected list is empty.
     var text = "FROM alpine:3.19\nRUN apk add --no-cache curl\nRUN echo one\nFROBNICATE everything\nRUN echo two\n"
     client.open(uri, text)

@@ -23,12 +23,16 @@ final class MessageWriter: @unchecked Sendable {
   func send(body: [UInt8]) {
     let header = Array("Content-Length: \(body.count)\r\n\r\n".utf8)
     lock.lock()
-    defer { lock.unlock() }
-    guard !failed else { return }
-    if let failure = writeAll(header) ?? writeAll(body) {
-      failed = true
-      onFailure(failure)
+    guard !failed else {
+      lock.unlock()
+      return
     }
+    let failure = writeAll(header) ?? writeAll(body)
+    if failure != nil { failed = true }
+    lock.unlock()
+    // Called outside the lock, because the failure handler logs, and the logger may send a
+    // window/logMessage through this writer, which then returns early.
+    if let failure { onFailure(failure) }
   }
 
   /// Writes every byte, retrying after interrupts and partial writes; returns why it failed.

@@ -43,12 +43,12 @@ struct LSPConverter {
     return .object(object)
   }
 
-  /// The hadolint wiki page of a `DL` rule.
+  /// Returns the hadolint wiki URL of a `DL` rule.
   static func ruleDocumentationURL(_ ruleID: String) -> String {
     "https://github.com/hadolint/hadolint/wiki/\(ruleID)"
   }
 
-  /// The LSP `DiagnosticSeverity`: style findings become hints.
+  /// Returns the LSP `DiagnosticSeverity`, in which style findings become hints.
   static func severity(_ severity: Severity) -> Int {
     switch severity {
     case .error: return 1

@@ -6,7 +6,7 @@ import XCTest
 /// An LSP client for tests that talks to a server over pipes: one running in this process on a
 /// thread (`inProcess`) or the built `docker-lsp` binary (`launch`).
 ///
-/// A reader thread collects every message the server sends into an inbox; the `next…` helpers
+/// A reader thread collects every message the server sends into an inbox. The `next…` helpers
 /// take the first matching message and leave the others for later calls.
 final class TestClient: @unchecked Sendable {
   /// How long a helper waits for a message before it fails the test. Generous, because the
@@ -171,7 +171,7 @@ final class TestClient: @unchecked Sendable {
     return all
   }
 
-  /// The whole response (with `result` or `error`) to request `id`.
+  /// Waits for the whole response (with `result` or `error`) to request `id`.
   func response(to id: Int, file: StaticString = #filePath, line: UInt = #line) -> JSONValue? {
     next(where: { $0["id"] == .int(id) && $0["method"] == nil }, description: "response to request \(id)", file: file, line: line)
   }
@@ -180,7 +180,7 @@ final class TestClient: @unchecked Sendable {
     next(where: { $0["method"] == .string(method) && $0["id"] == nil }, description: "\(method) notification", file: file, line: line)?["params"]
   }
 
-  /// The params of the next `publishDiagnostics` for `uri`.
+  /// Waits for the params of the next `publishDiagnostics` for `uri`.
   func nextDiagnostics(_ uri: String, file: StaticString = #filePath, line: UInt = #line) -> JSONValue? {
     next(
       where: { $0["method"] == "textDocument/publishDiagnostics" && $0["params"]?["uri"] == .string(uri) },

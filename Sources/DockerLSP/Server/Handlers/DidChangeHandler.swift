@@ -63,7 +63,7 @@ extension LanguageServer {
     return .full(text)
   }
 
-  /// Forgets a document whose change could not be applied, clears its diagnostics and tells the
+  /// Removes a document whose change could not be applied, clears its diagnostics and shows the
   /// user how to recover.
   private func dropDocument(uri: String, version: Int, reason: String) {
     documents.close(uri: uri)
