@@ -102,6 +102,36 @@ final class ParserReparseTests: XCTestCase {
     XCTAssertEqual(result.tree.instructions.map(\.arguments.text), ["a", "b  c"])
   }
 
+  func testTargetedBoundaryEdits() {
+    // Each case: the text, the edit, and the instruction kinds after it.
+    let cases: [(text: String, edit: TextEdit, kinds: [InstructionKind])] = [
+      // Deleting a terminator lets the heredoc run to the end of the file.
+      ("FROM a\nRUN <<EOF\nx\nEOF\nRUN b\n", TextEdit(range: 19..<23, newText: ""), [.from, .run]),
+      // Typing the terminator closes it again.
+      ("FROM a\nRUN <<EOF\nx\nRUN b\n", TextEdit.insert("EOF\n", at: 19), [.from, .run, .run]),
+      // Adding a continuation joins the next line.
+      ("FROM a\nRUN b\nRUN c\nRUN d\n", TextEdit.insert(" \\", at: 12), [.from, .run, .run]),
+      // Removing it splits the lines again.
+      ("FROM a\nRUN b \\\nRUN c\nRUN d\n", TextEdit(range: 12..<14, newText: ""), [.from, .run, .run, .run]),
+      // CRLF inserted in the middle of an instruction.
+      ("FROM a\nRUN bc\nRUN d\n", TextEdit.insert("\r\n", at: 12), [.from, .run, .unknown, .run]),
+      // A blank line typed after a blank run merges with it.
+      ("FROM a\n\n\nRUN b\n", TextEdit.insert("  \n", at: 9), [.from, .run]),
+      // An escape directive typed after the prologue is only a comment.
+      ("FROM a\nRUN b `\nRUN c\n", TextEdit.insert("# escape=`\n", at: 15), [.from, .run, .run]),
+    ]
+    for (text, edit, kinds) in cases {
+      let source = SourceText(text)
+      let tree = DockerfileParser.parse(source)
+      let newSource = source.applying([edit])
+      let result = DockerfileParser.incrementalReparse(tree, oldSource: source, edit: edit, newSource: newSource)
+      let expected = DockerfileParser.parse(newSource)
+      XCTAssertTrue(TreeComparison.equal(result.tree, expected), "\(text.debugDescription) after \(edit)")
+      XCTAssertEqual(result.tree.instructions.map(\.kind), kinds, text.debugDescription)
+      XCTAssertGreaterThan(result.reusedNodes, 0, "\(text.debugDescription): the node before the edit is reused")
+    }
+  }
+
   func testDocumentApplyUsesReparse() {
     var document = Document(text: "FROM a\nRUN b\n")
     document.apply(TextEdit(range: 11..<12, newText: "c \\\n  d"))

@@ -15,7 +15,7 @@ final class ParserTests: XCTestCase {
     return (DockerfileParser.parse(source), source)
   }
 
-  /// The byte range of the `occurrence`-th appearance of `needle` in `text`.
+  /// Returns the byte range of the `occurrence`-th appearance of `needle` in `text`.
   private func range(of needle: String, in text: String, occurrence: Int = 1) -> Range<Int> {
     let haystack = Array(text.utf8)
     let pattern = Array(needle.utf8)
@@ -467,6 +467,17 @@ final class ParserTests: XCTestCase {
     XCTAssertEqual(heredoc.content, "abc\n")
     XCTAssertEqual(tree.instructions[1].errors, [SyntaxError(range: 11..<16, message: "unterminated heredoc", isFatal: true)])
     assertLossless(tree, source)
+  }
+
+  func testHeredocIgnoredWhenLineDoesNotLex() {
+    // BuildKit's shell lexer fails on the unterminated quote, so it finds no heredoc at all.
+    let (tree, _) = parse("RUN <<EOF echo \"oops\nEOF\n")
+    XCTAssertEqual(kinds(tree), ["run", "unknown"])
+    XCTAssertTrue(tree.instructions[0].heredocs.isEmpty)
+    let (expansion, _) = parse("RUN <<EOF echo ${a.b}\nEOF\n")
+    XCTAssertTrue(expansion.instructions[0].heredocs.isEmpty)
+    let (valid, _) = parse("RUN <<EOF echo ${a:-x} \"$HOME\" 'q'\nEOF\n")
+    XCTAssertEqual(valid.instructions[0].heredocs.map(\.name), ["EOF"])
   }
 
   func testHeredocNeedsWordStart() {

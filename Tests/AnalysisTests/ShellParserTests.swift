@@ -191,6 +191,8 @@ final class ShellParserTests: XCTestCase {
       ("${#}", "#", nil, nil, nil),
       ("${@}", "@", nil, nil, nil),
       ("${x^^}", "x", nil, "^^", ""),
+      ("${!prefix*}", "prefix", "!", "*", ""),
+      ("${x@Q}", "x", nil, "@", "Q"),
     ]
     for (source, name, prefix, op, argument) in cases {
       let script = ShellParser.parse("echo " + source)
@@ -308,12 +310,35 @@ final class ShellParserTests: XCTestCase {
     XCTAssertEqual(firstDocument?.isQuoted, false)
     XCTAssertEqual(firstDocument?.bodyRange, byteRange(of: "line $x\n", in: source))
     XCTAssertEqual(firstDocument?.delimiterLineRange, byteRange(of: "EOF", in: source, occurrence: 1))
+    let dollar = byteRange(of: "$x", in: source)
+    XCTAssertEqual(firstDocument?.bodyParts, [
+      .literal("line ", range: dollar.lowerBound - 5..<dollar.lowerBound),
+      .parameterExpansion(ShellParameterExpansion(name: "x", nameRange: dollar.lowerBound + 1..<dollar.upperBound,
+                                                  isBraced: false, range: dollar)),
+      .literal("\n", range: dollar.upperBound..<dollar.upperBound + 1),
+    ])
     let secondDocument = second.redirections[0].hereDocument
     XCTAssertEqual(second.redirections[0].op, .hereDocumentStrippingTabs)
     XCTAssertEqual(secondDocument?.delimiter, "END")
     XCTAssertEqual(secondDocument?.isQuoted, true)
     XCTAssertEqual(secondDocument?.bodyRange, byteRange(of: "\tliteral\n", in: source))
     XCTAssertEqual(secondDocument?.delimiterLineRange, byteRange(of: "\tEND", in: source))
+    XCTAssertNil(secondDocument?.bodyParts)
+  }
+
+  func testHereDocumentBodySubstitutionsAreCommands() {
+    let source = "cat >/etc/conf <<EOF\nhost=$(hostname) \"q\\\"\" `id -u`\nEOF\nnext"
+    let script = ShellParser.parse(source)
+    XCTAssertEqual(script.errors, [])
+    let occurrences = script.simpleCommands()
+    XCTAssertEqual(occurrences.map { $0.command.name }, ["hostname", "id", "cat", "next"])
+    XCTAssertEqual(occurrences[0].context, .commandSubstitution)
+    XCTAssertEqual(occurrences[0].command.range, byteRange(of: "hostname", in: source))
+    guard case .simple(let cat) = script.body.items[0].andOr.first.commands[0],
+          let parts = cat.redirections[1].hereDocument?.bodyParts else { return XCTFail("no here-document parts") }
+    XCTAssertEqual(parts.count, 5)
+    // Inside a here-document a backslash before `"` stays, unlike inside double quotes.
+    XCTAssertEqual(parts[2], .literal(" \"q\\\"\" ", range: byteRange(of: " \"q\\\"\" ", in: source)))
   }
 
   func testHereDocumentWithoutBodyInInput() {

@@ -157,3 +157,25 @@ final class ShellQueryTests: XCTestCase {
     XCTAssertEqual(firstCommand("cat -").invocation.positionalArguments().map(\.literalValue), ["-"])
   }
 }
+
+final class ShellLogicalTextTests: XCTestCase {
+  func testRangesMapBackThroughLogicalText() {
+    // `RUN apt-get update && \` + newline + `    apt-get install -y curl`, with the continuation
+    // removed the way the Dockerfile parser joins instruction arguments.
+    let source = "RUN apt-get update && \\\n    apt-get install -y curl\n"
+    let firstLine = "apt-get update && "
+    let secondLine = "apt-get install -y curl"
+    let secondLineStart = byteRange(of: secondLine, in: source).lowerBound
+    let logical = LogicalText(bytes: Array((firstLine + secondLine).utf8), pieces: [
+      LogicalText.Piece(logicalStart: 0, sourceStart: 4),
+      LogicalText.Piece(logicalStart: firstLine.utf8.count, sourceStart: secondLineStart),
+    ])
+    let script = ShellParser.parse(logical.bytes)
+    let commands = script.simpleCommands()
+    XCTAssertEqual(commands.count, 2)
+    XCTAssertEqual(logical.sourceRange(commands[0].command.range), byteRange(of: "apt-get update", in: source))
+    XCTAssertEqual(logical.sourceRange(commands[1].command.range), byteRange(of: secondLine, in: source))
+    let yes = commands[1].invocation.parsedArguments().options[0].word
+    XCTAssertEqual(logical.sourceRange(yes.range), byteRange(of: "-y", in: source))
+  }
+}

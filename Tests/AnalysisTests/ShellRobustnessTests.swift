@@ -10,7 +10,6 @@ final class ShellRobustnessTests: XCTestCase {
       ("echo $'abc", "unterminated $'…' string", 5..<10, "{echo $'abc}"),
       ("echo $(ls", "missing ')' to close '$('", 5..<7, "{echo $(ls}"),
       ("echo `ls", "unterminated backquote substitution", 5..<6, "{echo `ls}"),
-      ("echo ${x", "missing '}' to close '${'", 5..<7, "{echo ${x}"),
       ("if true; then echo", "missing 'fi' to close 'if'", 0..<2, "if(if {true} ; then {echo})"),
       ("if true; fi", "expected 'then' after the condition", 0..<2, "if(if {true} ; then )"),
       ("while a; done", "expected 'do' after the 'while' condition", 0..<5, "while({a} ; do )"),
@@ -27,6 +26,13 @@ final class ShellRobustnessTests: XCTestCase {
       ("cat <<EOF\nbody", "here-document delimited by 'EOF' has no delimiter line before the end of the input", 4..<14, "{cat <<EOF} ⏎"),
       ("f() echo", "the body of function 'f' must be a compound command such as '{ …; }'", 4..<8, "function f({echo})"),
       ("[[ a = b", "missing ']]' to close '[['", 0..<2, "{[[ a = b}"),
+      ("echo $((1 + 2", "missing '))' to close '$(('", 5..<8, "{echo $((1 + 2}"),
+      ("((x = 1", "missing '))' to close '(('", 0..<2, "arith(x = 1)"),
+      ("echo ${x", "missing '}' to close '${'", 5..<7, "{echo ${x}"),
+      ("echo ${}", "bad substitution: expected a parameter name after '${'", 5..<7, "{echo ${}}"),
+      ("echo ${x~}", "bad substitution: unexpected '~' in '${…}'", 5..<9, "{echo ${x~}}"),
+      ("case x in a b) c;; esac", "expected ')' after the case pattern", 10..<12, "case(x in ) {b} {c}"),
+      ("for 1", "expected 'do' in 'for' loop", 0..<3, "for(1 do )"),
     ]
     for (source, message, range, structure) in cases {
       let script = ShellParser.parse(source)
@@ -37,7 +43,7 @@ final class ShellRobustnessTests: XCTestCase {
   }
 
   func testDeepNestingStopsWithError() {
-    for opener in ["$(", "(", "\"$(", "${x:-", "{ ", "if ", "a=(", "<("] {
+    for opener in ["$(", "( ", "\"$(", "${x:-", "{ ", "if ", "a=(", "<("] {
       let source = String(repeating: opener, count: 5_000)
       let script = ShellParser.parse(source)
       XCTAssertFalse(script.errors.isEmpty, opener)

@@ -170,6 +170,7 @@ enum ShellRangeCollector {
       if let target = redirection.target { collect(target, into: &result) }
       if let body = redirection.hereDocument?.bodyRange { result.append(body) }
       if let line = redirection.hereDocument?.delimiterLineRange { result.append(line) }
+      for part in redirection.hereDocument?.bodyParts ?? [] { collect(part, into: &result) }
     }
   }
 

@@ -14,7 +14,7 @@ final class CancellationTests: XCTestCase {
     let gate = TestRequests.Gate()
     let client = makeClient(gate: gate)
     let hoverID = 500
-    // The worker is held while the hover is queued and cancelled, so the answer can only come
+    // The worker is held while the hover is queued and cancelled, so the response can only come
     // from the cancellation.
     let holdID = client.request("test/hold")
     client.send([
@@ -26,7 +26,7 @@ final class CancellationTests: XCTestCase {
     XCTAssertEqual(cancelled?["error"]?["code"], .int(-32800))
     gate.open()
     XCTAssertEqual(client.response(to: holdID)?["result"], .null)
-    // The cancelled request is answered once only.
+    // The cancelled request gets one response only.
     XCTAssertEqual(client.call("shutdown")?["result"], .null)
     XCTAssertFalse(client.drain().contains { $0["id"] == .int(hoverID) })
   }

@@ -3,7 +3,7 @@ import XCTest
 @testable import DockerLSP
 
 /// One test per kind of malformed input: each checks the exact error code or log line, then that
-/// a following valid request still gets an answer.
+/// a following valid request still gets a response.
 final class MalformedInputTests: XCTestCase {
   private let uri = "file:///m/Dockerfile"
 
@@ -13,7 +13,7 @@ final class MalformedInputTests: XCTestCase {
     return client
   }
 
-  /// Sends a valid request and checks that it gets a successful answer.
+  /// Sends a valid request and checks that it gets a successful response.
   private func assertStillServing(_ client: TestClient, file: StaticString = #filePath, line: UInt = #line) {
     let response = client.call("textDocument/hover", [
       "textDocument": LSP.textDocument("file:///probe"), "position": LSP.position(0, 0),

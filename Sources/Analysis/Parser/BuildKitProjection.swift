@@ -95,7 +95,9 @@ public enum BuildKitProjection {
     }
     var original = instruction.logicalLine.text
     if let first = instruction.heredocs.first, let last = instruction.heredocs.last {
-      // BuildKit appends the heredoc lines, terminators included, to the instruction's text.
+      // The reported text continues with the heredoc lines, terminators included.
+      // NOTE: the corpus only has `\n` line ends and unindented terminators here, so keeping
+      // `\r\n` and the tabs before a `<<-` terminator as written is unverified.
       let raw = first.bodyRange.lowerBound..<last.bodyRange.upperBound
       original += "\n" + String(decoding: UnsafeBufferPointer(rebasing: bytes[raw]), as: UTF8.self)
     }

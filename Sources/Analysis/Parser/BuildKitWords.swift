@@ -11,9 +11,9 @@ struct ArgumentWord {
 enum BuildKitWords {
   /// Splits `range` into words. Outside single quotes, the escape character and the character
   /// after it both stay in the word. An escape character at the very end is dropped.
-  // NOTE: Go decodes runes here and writes U+FFFD for each invalid UTF-8 byte; this copies such
+  // NOTE: Go decodes runes here and writes U+FFFD for each invalid UTF-8 byte. This copies such
   // bytes unchanged, so values with invalid UTF-8 can differ from BuildKit's.
-  static func words(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, escape: UInt8) -> [ArgumentWord] {
+  static func words(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, escape: UInt8, keepsText: Bool = true) -> [ArgumentWord] {
     var words: [ArgumentWord] = []
     var word: [UInt8] = []
     var wordStart = range.lowerBound
@@ -21,6 +21,7 @@ enum BuildKitWords {
     var inWord = false
     var inQuote = false
     var blankOK = false
+    var hasContent = false
     var index = range.lowerBound
     let end = range.upperBound
     while true {
@@ -35,7 +36,7 @@ enum BuildKitWords {
         wordStart = index
       }
       if index >= end {
-        if blankOK || !word.isEmpty { words.append(ArgumentWord(text: word, range: wordStart..<end)) }
+        if blankOK || hasContent { words.append(ArgumentWord(text: word, range: wordStart..<end)) }
         break
       }
       var width = runeWidth(bytes, at: index, end: end)
@@ -43,8 +44,9 @@ enum BuildKitWords {
       if inWord {
         let spaceLength = GoText.spaceLength(bytes, at: index, end: end)
         if spaceLength > 0 {
-          if blankOK || !word.isEmpty { words.append(ArgumentWord(text: word, range: wordStart..<index)) }
+          if blankOK || hasContent { words.append(ArgumentWord(text: word, range: wordStart..<index)) }
           word.removeAll(keepingCapacity: true)
+          hasContent = false
           blankOK = false
           inWord = false
           index += spaceLength
@@ -61,11 +63,12 @@ enum BuildKitWords {
             index += width
             continue
           }
-          word.append(byte)
+          if keepsText { word.append(byte) }
           index += width
           width = runeWidth(bytes, at: index, end: end)
         }
-        word.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + width)]))
+        if keepsText { word.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + width)])) }
+        hasContent = true
         index += width
         continue
       }
@@ -81,11 +84,12 @@ enum BuildKitWords {
           index += width
           continue
         }
-        word.append(byte)
+        if keepsText { word.append(byte) }
         index += width
         width = runeWidth(bytes, at: index, end: end)
       }
-      word.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + width)]))
+      if keepsText { word.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + width)])) }
+      hasContent = true
       index += width
     }
     return words
@@ -112,6 +116,26 @@ enum BuildKitWords {
     var message: String
     /// Logical range of the offending text.
     var range: Range<Int>
+  }
+
+  /// Returns the error BuildKit raises for ENV or LABEL arguments, or nil when they are valid.
+  /// It checks the same rules as `nameValuePairs` without building the pairs.
+  static func nameValueError(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, escape: UInt8, keyword: String) -> NameValueError? {
+    // A word's text contains `=` exactly when its source range does, since only a final escape
+    // character is ever dropped.
+    let words = words(bytes, range, escape: escape, keepsText: false)
+    func hasEquals(_ word: ArgumentWord) -> Bool { word.range.contains { bytes[$0] == UInt8(ascii: "=") } }
+    guard let first = words.first else { return nil }
+    if !hasEquals(first) {
+      for index in range where GoText.isTokenSpace(bytes[index]) { return nil }
+      return NameValueError(message: "\(keyword) must have two arguments", range: range)
+    }
+    for word in words where !hasEquals(word) {
+      let text = String(decoding: BuildKitWords.words(bytes, word.range, escape: escape).first?.text ?? [], as: UTF8.self)
+      let message = "Syntax error - can't find = in \(GoText.quoted(text)). Must be of the form: name=value"
+      return NameValueError(message: message, range: word.range)
+    }
+    return nil
   }
 
   /// Splits ENV or LABEL arguments into name and value pairs: the legacy `name value` form when

@@ -23,12 +23,17 @@ struct FileParser {
   var directives: [Directive] = []
   var nodes: [SyntaxNode] = []
   var fileErrors: [SyntaxError] = []
+  var hasInstruction = false
 
   init(bytes: UnsafeBufferPointer<UInt8>) {
     self.bytes = bytes
   }
 
   mutating func parseAll() {
+    // One node per line at most; reserving avoids copying the growing array of large nodes.
+    var newlines = 0
+    for byte in bytes where byte == GoText.newline { newlines += 1 }
+    nodes.reserveCapacity(newlines + 1)
     var position = 0
     while position < bytes.count {
       let next = parseNode(at: position)
@@ -42,7 +47,7 @@ struct FileParser {
   }
 
   mutating func makeTree() -> SyntaxTree {
-    if !nodes.contains(where: { if case .instruction = $0 { return true } else { return false } }) {
+    if !hasInstruction {
       fileErrors.append(SyntaxError(range: bytes.count..<bytes.count, message: "file with no instructions", isFatal: true))
     }
     return SyntaxTree(directives: directives, escapeCharacter: escape, nodes: nodes, fileErrors: fileErrors)
@@ -74,9 +79,8 @@ struct FileParser {
       nodes.append(.comment(makeComment(line, hashIndex: contentStart)))
       return line.end
     }
-    let instruction = parseInstruction(firstLine: line, contentStart: contentStart)
-    nodes.append(.instruction(instruction))
-    return instruction.range.upperBound
+    hasInstruction = true
+    return parseInstruction(firstLine: line, contentStart: contentStart)
   }
 
   private mutating func parseBlankRun(from first: PhysicalLine) -> Int {
@@ -108,8 +112,9 @@ struct FileParser {
     return (index - 1, true)
   }
 
-  private mutating func parseInstruction(firstLine: PhysicalLine, contentStart: Int) -> Instruction {
-    var builder = LogicalTextBuilder()
+  /// Parses an instruction from its first line, appends it to `nodes` and returns its end.
+  private mutating func parseInstruction(firstLine: PhysicalLine, contentStart: Int) -> Int {
+    var builder = LogicalTextBuilder(capacity: firstLine.contentEnd - contentStart)
     var comments: [Comment] = []
     var (pieceEnd, continues) = continuation(contentStart, firstLine.contentEnd)
     builder.append(bytes, contentStart..<pieceEnd)
@@ -134,12 +139,15 @@ struct FileParser {
       end = readHeredocs(for: &instruction, from: end)
       instruction.range = firstLine.start..<end
     }
-    return instruction
+    nodes.append(.instruction(instruction))
+    return end
   }
 
   private func acceptsHeredocs(_ instruction: Instruction) -> Bool {
-    let target = instruction.onbuildTrigger?.instruction ?? instruction
-    return target.kind.allowsHeredocs && target.execForm == nil
+    if let trigger = instruction.onbuildTrigger {
+      return trigger.instruction.kind.allowsHeredocs && trigger.instruction.execForm == nil
+    }
+    return instruction.kind.allowsHeredocs && instruction.execForm == nil
   }
 
   /// Finds the heredoc openers of `instruction` and reads their bodies, one after the other,
@@ -189,6 +197,10 @@ struct FileParser {
 struct LogicalTextBuilder {
   private(set) var bytes: [UInt8] = []
   private(set) var pieces: [LogicalText.Piece] = []
+
+  init(capacity: Int) {
+    bytes.reserveCapacity(capacity)
+  }
 
   mutating func append(_ source: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
     if let last = pieces.last, range.isEmpty || last.sourceStart + (bytes.count - last.logicalStart) == range.lowerBound {

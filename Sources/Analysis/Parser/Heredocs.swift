@@ -32,41 +32,13 @@ enum HeredocScanner {
     return false
   }
 
-  /// Splits into words at unquoted white space, keeping quotes and backslashes. A word with an
-  /// unterminated quote is dropped.
-  // NOTE: BuildKit's shell lexer also expands `$VAR` here (to empty text, since no variables are
-  // set); this splitter keeps variables as written.
+  /// Splits into words at unquoted white space, keeping quotes and backslashes, as BuildKit's
+  /// shell lexer does with raw quotes and escapes. Unset variables stay as written. When the lexer
+  /// fails (an unterminated quote, a bad `${...}`), BuildKit finds no words at all, so neither
+  /// does this.
   static func rawShellWords(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [Range<Int>] {
-    var words: [Range<Int>] = []
-    var index = range.lowerBound
-    let end = range.upperBound
-    while index < end {
-      let spaceLength = GoText.spaceLength(bytes, at: index, end: end)
-      if spaceLength > 0 {
-        index += spaceLength
-        continue
-      }
-      let start = index
-      var complete = true
-      while index < end {
-        let byte = bytes[index]
-        if GoText.spaceLength(bytes, at: index, end: end) > 0 { break }
-        if byte == GoText.backslash {
-          index = min(index + 2, end)
-        } else if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\"") {
-          guard let close = closingQuote(bytes, from: index, end: end) else {
-            complete = false
-            index = end
-            break
-          }
-          index = close + 1
-        } else {
-          index += 1
-        }
-      }
-      if complete { words.append(start..<index) }
-    }
-    return words
+    var lexer = ShellLexer(bytes: bytes, index: range.lowerBound, end: range.upperBound)
+    return lexer.words() ?? []
   }
 
   /// Returns the index of the quote that closes the one at `start`. Backslashes escape inside `"`.
@@ -130,7 +102,7 @@ enum HeredocScanner {
         while inner < close {
           let innerByte = bytes[inner]
           if innerByte == GoText.backslash && inner + 1 < close
-            && [UInt8(ascii: "\""), GoText.backslash, UInt8(ascii: "$"), GoText.backtick].contains(bytes[inner + 1]) {
+            && [UInt8(ascii: "\""), GoText.backslash, UInt8(ascii: "$")].contains(bytes[inner + 1]) {
             output.append(bytes[inner + 1])
             inner += 2
           } else {

@@ -17,7 +17,7 @@ enum InstructionParser {
     while keywordEnd < trimmed.upperBound && !GoText.isTokenSpace(bytes[keywordEnd]) { keywordEnd += 1 }
     let keywordLogical = trimmed.lowerBound..<keywordEnd
     let keyword = String(decoding: UnsafeBufferPointer(rebasing: bytes[keywordLogical]), as: UTF8.self)
-    let kind = InstructionKind(keyword: keyword)
+    let kind = keywordKind(bytes, keywordLogical) ?? InstructionKind(keyword: keyword)
 
     var scannedFlags: [ScannedFlag] = []
     var argumentsLogical = trimmed.upperBound..<trimmed.upperBound
@@ -60,8 +60,7 @@ enum InstructionParser {
         readExecForm(bytes, line: line, commandStart..<argumentsLogical.upperBound, into: &instruction)
       }
     case .env, .label:
-      let result = BuildKitWords.nameValuePairs(bytes, argumentsLogical, escape: escape, keyword: kind.keyword)
-      if case .failure(let error) = result {
+      if let error = BuildKitWords.nameValueError(bytes, argumentsLogical, escape: escape, keyword: kind.keyword) {
         instruction.errors.append(SyntaxError(range: line.sourceRange(error.range), message: error.message, isFatal: true))
       }
     case .onbuild:
@@ -77,6 +76,28 @@ enum InstructionParser {
       break
     }
     return instruction
+  }
+
+  /// The keywords in lower case, for matching ASCII keywords without allocating.
+  private static let lowercaseKeywords: [(bytes: [UInt8], kind: InstructionKind)] =
+    InstructionKind.allCases.filter { $0 != .unknown }.map { (Array($0.rawValue.utf8), $0) }
+
+  /// Classifies an ASCII keyword in any letter case; returns nil for a keyword with other bytes,
+  /// which goes through Unicode lowercasing as Go's `strings.ToLower` does.
+  private static func keywordKind(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> InstructionKind? {
+    guard range.count >= 3 && range.count <= 11 else {
+      return range.allSatisfy { bytes[$0] < 0x80 } ? .unknown : nil
+    }
+    for index in range where bytes[index] >= 0x80 { return nil }
+    for (keyword, kind) in lowercaseKeywords where keyword.count == range.count {
+      var matches = true
+      for (offset, expected) in keyword.enumerated() where bytes[range.lowerBound + offset] | 0x20 != expected {
+        matches = false
+        break
+      }
+      if matches { return kind }
+    }
+    return .unknown
   }
 
   /// Reads `range` as a JSON array the way `parseMaybeJSON` does and records the exec form or the

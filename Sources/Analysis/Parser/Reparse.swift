@@ -32,6 +32,7 @@ extension DockerfileParser {
       parser.directiveScanner.isDone = true
       parser.directives = tree.directives
       parser.nodes = Array(oldNodes[..<startIndex])
+      parser.hasInstruction = parser.nodes.contains { if case .instruction = $0 { return true } else { return false } }
       var reused = startIndex
       var position = oldNodes[startIndex].range.lowerBound
       var candidate = startIndex
@@ -48,6 +49,7 @@ extension DockerfileParser {
         }
         if candidate < oldNodes.count && oldNodes[candidate].range.lowerBound + delta == position {
           for node in oldNodes[candidate...] {
+            if case .instruction = node { parser.hasInstruction = true }
             parser.nodes.append(node.shifted(by: delta))
           }
           reused += oldNodes.count - candidate

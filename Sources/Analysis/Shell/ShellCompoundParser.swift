@@ -29,10 +29,19 @@ extension ShellScanner {
     return CompoundCommand(kind: kind, range: start..<end, redirections: redirections)
   }
 
-  /// The offset of the first `)` of the `))` that closes an arithmetic expression starting at
-  /// `start`. Returns nil when the input ends first, or when a `)` at depth zero is not followed
-  /// by another `)`, because the text is then a subshell or command substitution.
-  func arithmeticEnd(from start: Int) -> Int? {
+  /// The result of looking for the `))` that closes an arithmetic expression.
+  enum ArithmeticEnd {
+    /// The offset of the first `)` of the closing `))`.
+    case closed(Int)
+    /// A `)` at depth zero is not followed by another `)`, so the text is a subshell or command
+    /// substitution that starts with `(`.
+    case notArithmetic
+    /// The input ends inside the expression.
+    case unterminated
+  }
+
+  /// Looks for the `))` that closes an arithmetic expression starting at `start`.
+  func arithmeticEnd(from start: Int) -> ArithmeticEnd {
     var depth = 0
     var index = start
     while index < bytes.count {
@@ -41,7 +50,7 @@ extension ShellScanner {
         depth += 1
       case UInt8(ascii: ")"):
         if depth == 0 {
-          return index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: ")") ? index : nil
+          return index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: ")") ? .closed(index) : .notArithmetic
         }
         depth -= 1
       case UInt8(ascii: "\\"):
@@ -58,15 +67,24 @@ extension ShellScanner {
       }
       index += 1
     }
-    return nil
+    return .unterminated
   }
 
   /// Parses `( list )` or bash's `(( expression ))` at the cursor.
   func parseParenthesized() -> CompoundCommand {
     let start = pos
-    if peek(1) == UInt8(ascii: "("), let end = arithmeticEnd(from: pos + 2) {
-      pos = end + 2
-      return makeCompound(.arithmetic(start + 2..<end), start: start)
+    if peek(1) == UInt8(ascii: "(") {
+      switch arithmeticEnd(from: pos + 2) {
+      case .closed(let end):
+        pos = end + 2
+        return makeCompound(.arithmetic(start + 2..<end), start: start)
+      case .unterminated:
+        addError("missing '))' to close '(('", start..<start + 2)
+        pos = bytes.count
+        return makeCompound(.arithmetic(start + 2..<bytes.count), start: start)
+      case .notArithmetic:
+        break
+      }
     }
     pos += 1
     let list = parseList()
@@ -123,7 +141,7 @@ extension ShellScanner {
     var arithmeticHeader: Range<Int>?
     if keyword == "for" && matches("((") {
       let headerStart = pos + 2
-      if let end = arithmeticEnd(from: headerStart) {
+      if case .closed(let end) = arithmeticEnd(from: headerStart) {
         arithmeticHeader = headerStart..<end
         pos = end + 2
       } else {

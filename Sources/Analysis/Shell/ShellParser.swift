@@ -13,6 +13,9 @@ public enum ShellParser {
     // over the same bytes attaches the bodies that the first pass found.
     let second = ShellScanner(bytes: bytes, knownHereDocuments: first.readHereDocuments)
     let completeBody = second.parseScript()
+    // Comments inside here-document bodies are found when the redirection is parsed, before
+    // the rest of its line.
+    second.comments.sort { $0.lowerBound < $1.lowerBound }
     return ShellScript(body: completeBody, comments: second.comments, errors: second.errors, bytes: bytes)
   }
 
@@ -324,12 +327,31 @@ extension ShellScanner {
       pendingHereDocuments.append(PendingHereDocument(
         operatorStart: opRange.lowerBound, delimiter: delimiter, isQuoted: target.isQuoted,
         stripsTabs: op == .hereDocumentStrippingTabs))
-      hereDocument = knownHereDocuments[opRange.lowerBound] ?? ShellHereDocument(
-        delimiter: String(decoding: delimiter, as: UTF8.self), isQuoted: target.isQuoted,
-        bodyRange: nil, delimiterLineRange: nil)
+      if var known = knownHereDocuments[opRange.lowerBound] {
+        if !known.isQuoted, let bodyRange = known.bodyRange, !bodyRange.isEmpty {
+          known.bodyParts = parseHereDocumentBody(bodyRange)
+        }
+        hereDocument = known
+      } else {
+        hereDocument = ShellHereDocument(delimiter: String(decoding: delimiter, as: UTF8.self), isQuoted: target.isQuoted,
+                                         bodyRange: nil, delimiterLineRange: nil)
+      }
     }
     return ShellRedirection(fileDescriptor: fileDescriptor, op: op, opRange: opRange, target: target,
                             hereDocument: hereDocument, range: start..<target.range.upperBound)
+  }
+
+  /// Parses the expansions in a here-document body with a scanner whose bytes end where the
+  /// body ends, so a substitution cannot run into the delimiter line. Ranges stay valid because
+  /// the bytes are a prefix of the input.
+  private func parseHereDocumentBody(_ bodyRange: Range<Int>) -> [ShellWordPart] {
+    let scanner = ShellScanner(bytes: Array(bytes[..<bodyRange.upperBound]), knownHereDocuments: [:])
+    scanner.pos = bodyRange.lowerBound
+    scanner.nestingDepth = nestingDepth
+    let parts = scanner.scanHereDocumentBody()
+    errors += scanner.errors
+    comments += scanner.comments
+    return parts
   }
 
   /// Returns the delimiter of a here-document: the target word with quotes and backslashes removed but

@@ -49,14 +49,18 @@ public struct ShellCommandOccurrence: Sendable, Hashable {
     self.command = command
     self.context = context
   }
+
+  /// The command after skipping wrappers such as `sudo` and `env`, as
+  /// `SimpleCommand.unwrappedInvocation` returns it.
+  public var invocation: ShellInvocation { command.unwrappedInvocation }
 }
 
 extension ShellScript {
   /// Returns every simple command in execution order, with its context. Command
-  /// substitutions in a command's words come before the command, because they run first.
+  /// substitutions in a command's words, redirections and here-document bodies come before the
+  /// command, because they run first.
   /// Function bodies are included where they are defined, marked `.functionBody`.
-  // NOTE: commands inside here-document bodies and arithmetic expressions are not parsed, so
-  // a `$(…)` there is not returned.
+  // NOTE: arithmetic expressions are not parsed, so a `$(…)` inside `$((…))` is not returned.
   public func simpleCommands() -> [ShellCommandOccurrence] {
     var result: [ShellCommandOccurrence] = []
     ShellCommandCollector.collect(body, context: [], into: &result)
@@ -149,6 +153,7 @@ enum ShellCommandCollector {
   static func collect(_ redirections: [ShellRedirection], context: ShellCommandContext, into result: inout [ShellCommandOccurrence]) {
     for redirection in redirections {
       if let target = redirection.target { collect(target, context: context, into: &result) }
+      for part in redirection.hereDocument?.bodyParts ?? [] { collect(part, context: context, into: &result) }
     }
   }
 

@@ -39,7 +39,7 @@ final class ShellScanner {
 
   var isAtEnd: Bool { pos >= bytes.count }
 
-  /// The byte at `pos + offset`, or nil past the end.
+  /// Returns the byte at `pos + offset`, or nil past the end.
   @inline(__always)
   func peek(_ offset: Int = 0) -> UInt8? {
     let index = pos + offset
@@ -133,7 +133,7 @@ final class ShellScanner {
     }
   }
 
-  /// The length of a backslash-newline pair (or backslash-CRLF) at `index`, or nil.
+  /// Returns the length of a backslash-newline pair (or backslash-CRLF) at `index`, or nil.
   @inline(__always)
   func lineContinuationLength(at index: Int) -> Int? {
     guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\") else { return nil }
@@ -211,7 +211,7 @@ final class ShellScanner {
 
   // MARK: Operators
 
-  /// Whether the bytes at the cursor spell `text`.
+  /// Returns whether the bytes at the cursor spell `text`.
   func matches(_ text: StaticString, at offset: Int = 0) -> Bool {
     let count = text.utf8CodeUnitCount
     guard pos + offset + count <= bytes.count else { return false }
@@ -222,7 +222,7 @@ final class ShellScanner {
     return true
   }
 
-  /// The control operator at the cursor, longest match first, or nil. Redirection operators
+  /// Returns the control operator at the cursor, longest match first, or nil. Redirection operators
   /// starting with `&` (`&>`, `&>>`) are not control operators.
   func controlOperator() -> ControlOperator? {
     guard let byte = peek() else { return nil }
@@ -257,7 +257,7 @@ final class ShellScanner {
     var isCaseTerminator: Bool { self == .caseBreak || self == .caseFallThrough || self == .caseContinue }
   }
 
-  /// The redirection operator at `index` (after any file descriptor digits) and its length.
+  /// Returns the redirection operator at `index` (after any file descriptor digits) and its length.
   func redirectionOperator(at index: Int) -> (ShellRedirectionOperator, Int)? {
     guard index < bytes.count else { return nil }
     func byte(_ offset: Int) -> UInt8? { index + offset < bytes.count ? bytes[index + offset] : nil }
@@ -287,7 +287,7 @@ final class ShellScanner {
     }
   }
 
-  /// Whether a redirection starts at the cursor: optional digits, then a redirection operator.
+  /// Returns whether a redirection starts at the cursor: optional digits, then a redirection operator.
   /// `<(` and `>(` are process substitutions, not redirections.
   func isAtRedirection() -> Bool {
     var index = pos
@@ -302,7 +302,7 @@ final class ShellScanner {
     return peek(1) == UInt8(ascii: "(")
   }
 
-  /// Whether an unquoted word can start at the cursor.
+  /// Returns whether an unquoted word can start at the cursor.
   func isAtWordStart() -> Bool {
     guard let byte = peek() else { return false }
     if byte == UInt8(ascii: "`") && backquoteDepth > 0 { return false }
@@ -312,9 +312,10 @@ final class ShellScanner {
 
   // MARK: Reserved words
 
-  /// The reserved word at the cursor when it is followed by a metacharacter or the end, or nil.
-  /// Callers check only in command position, where reserved words are recognized.
+  /// Returns the reserved word at the cursor when a metacharacter or the end follows it, or
+  /// nil. Callers check only in command position, where reserved words are recognized.
   func reservedWord() -> String? {
+    guard let first = peek(), ShellScanner.reservedWordFirstBytes.contains(first) else { return nil }
     var end = pos
     while end < bytes.count && end - pos < 8 {
       let byte = bytes[end]
@@ -323,19 +324,26 @@ final class ShellScanner {
       guard isWordByte else { break }
       end += 1
     }
-    guard end > pos else { return nil }
     if end < bytes.count {
       let next = bytes[end]
       guard ShellScanner.isMetacharacter(next) || (next == UInt8(ascii: "`") && backquoteDepth > 0) else { return nil }
     }
-    let word = text(pos..<end)
-    return ShellScanner.reservedWords.contains(word) ? word : nil
+    // Compares bytes instead of building a String, because this runs before every command.
+    let length = end - pos
+    for (index, word) in ShellScanner.reservedWordBytes.enumerated() where word.count == length {
+      var offset = 0
+      while offset < length && bytes[pos + offset] == word[offset] { offset += 1 }
+      if offset == length { return ShellScanner.reservedWords[index] }
+    }
+    return nil
   }
 
-  static let reservedWords: Set<String> = [
+  static let reservedWords: [String] = [
     "if", "then", "else", "elif", "fi", "do", "done", "case", "esac", "while", "until", "for", "in",
     "{", "}", "!", "function", "select", "[[", "]]",
   ]
+  private static let reservedWordBytes: [[UInt8]] = reservedWords.map { Array($0.utf8) }
+  private static let reservedWordFirstBytes: Set<UInt8> = Set(reservedWords.compactMap { $0.utf8.first })
 
   /// Reserved words that close a construct and so end any command list before them.
   static let closingReservedWords: Set<String> = ["then", "else", "elif", "fi", "do", "done", "esac", "}"]

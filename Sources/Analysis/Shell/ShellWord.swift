@@ -69,7 +69,8 @@ public struct ShellParameterExpansion: Sendable, Hashable {
   /// The text between `[` and `]` of bash's `${name[subscript]}`.
   public var arraySubscript: String?
   /// The operator after the name, as written: `:-`, `-`, `:=`, `=`, `:?`, `?`, `:+`, `+`, `#`,
-  /// `##`, `%`, `%%`, bash's `/`, `//`, `/#`, `/%`, `^`, `^^`, `,`, `,,`, `:` (substring) and `@`.
+  /// `##`, `%`, `%%`, bash's `/`, `//`, `/#`, `/%`, `^`, `^^`, `,`, `,,`, `:` (substring), `@`
+  /// and `*` (as in `${!prefix*}`).
   public var op: String?
   public var opRange: Range<Int>?
   /// The word after the operator, up to the closing brace.
@@ -193,11 +194,16 @@ public struct ShellHereDocument: Sendable, Hashable {
   public var bodyRange: Range<Int>?
   /// The delimiter line, without its terminator; nil when the input ends without one.
   public var delimiterLineRange: Range<Int>?
+  /// The body split into literal text and expansions, as the shell expands it; nil when the
+  /// delimiter is quoted or there is no body.
+  public var bodyParts: [ShellWordPart]?
 
-  public init(delimiter: String, isQuoted: Bool, bodyRange: Range<Int>?, delimiterLineRange: Range<Int>?) {
+  public init(delimiter: String, isQuoted: Bool, bodyRange: Range<Int>?, delimiterLineRange: Range<Int>?,
+              bodyParts: [ShellWordPart]? = nil) {
     self.delimiter = delimiter
     self.isQuoted = isQuoted
     self.bodyRange = bodyRange
     self.delimiterLineRange = delimiterLineRange
+    self.bodyParts = bodyParts
   }
 }

@@ -120,7 +120,7 @@ extension ShellScanner {
     return builder.word(start..<pos)
   }
 
-  /// The end of a bracket expression `[…]` starting at the cursor, when a `]` closes it
+  /// Returns the end of a bracket expression `[…]` starting at the cursor, when a `]` closes it
   /// before the word ends; otherwise the `[` is literal.
   private func bracketExpressionEnd(mode: WordMode) -> Int? {
     var index = pos + 1
@@ -140,7 +140,7 @@ extension ShellScanner {
     return nil
   }
 
-  /// The range of a leading `~` and the user name after it, up to `/` or the end of the word.
+  /// Returns the range of a leading `~` and the user name after it, up to `/` or the end of the word.
   private func tildeRange() -> Range<Int> {
     var index = pos + 1
     while index < bytes.count {
@@ -199,20 +199,43 @@ extension ShellScanner {
     pos = start + openLength
     guard enterNesting() else { return (.doubleQuoted([], range: start..<pos), nil) }
     defer { leaveNesting() }
+    let (builder, isClosed) = scanExpandingText(closingQuote: true)
+    if isClosed {
+      pos += 1
+    } else if pos >= bytes.count {
+      addError("unterminated double-quoted string", start..<bytes.count)
+    } else {
+      // A backquote closes an enclosing substitution before the quotes were closed.
+      addError("unterminated double-quoted string", start..<pos)
+    }
+    return (.doubleQuoted(builder.parts, range: start..<pos), builder.hasExpansion ? nil : builder.value)
+  }
+
+  /// Scans the body of a here-document with an unquoted delimiter from the cursor to the end of
+  /// the bytes, which the caller cuts at the end of the body.
+  func scanHereDocumentBody() -> [ShellWordPart] {
+    scanExpandingText(closingQuote: false).builder.parts
+  }
+
+  /// Scans text where `$` and backquote expansions apply but blanks and other quotes are
+  /// literal: the inside of double quotes up to the closing `"`, or a here-document body to
+  /// the end of the bytes. Returns whether a closing `"` was found; the cursor is left on it.
+  private func scanExpandingText(closingQuote: Bool) -> (builder: WordBuilder, isClosed: Bool) {
     var builder = WordBuilder()
-    var isClosed = false
     while pos < bytes.count {
       let byte = bytes[pos]
-      if byte == UInt8(ascii: "\"") {
-        isClosed = true
-        break
+      if closingQuote && byte == UInt8(ascii: "\"") {
+        builder.flushLiteral(end: pos)
+        return (builder, true)
       }
       switch byte {
       case UInt8(ascii: "\\"):
         if let length = lineContinuationLength(at: pos) {
           if builder.literalStart == nil { builder.literalStart = pos }
           pos += length
-        } else if pos + 1 < bytes.count, ShellScanner.isEscapableInDoubleQuotes(bytes[pos + 1]) {
+        } else if pos + 1 < bytes.count, ShellScanner.isEscapableInDoubleQuotes(bytes[pos + 1]),
+                  closingQuote || bytes[pos + 1] != UInt8(ascii: "\"") {
+          // In a here-document body `\"` keeps its backslash, unlike inside double quotes.
           builder.appendLiteral(bytes[pos + 1], start: pos)
           pos += 2
         } else {
@@ -223,13 +246,8 @@ extension ShellScanner {
         builder.flushLiteral(end: pos)
         scanDollar(into: &builder, inDoubleQuotes: true)
       case UInt8(ascii: "`"):
-        if backquoteDepth > 0 {
-          // The backquote closes an enclosing substitution, whose quotes were not closed.
-          builder.flushLiteral(end: pos)
-          addError("unterminated double-quoted string", start..<pos)
-          return (.doubleQuoted(builder.parts, range: start..<pos), builder.hasExpansion ? nil : builder.value)
-        }
         builder.flushLiteral(end: pos)
+        if backquoteDepth > 0 { return (builder, false) }
         builder.append(.commandSubstitution(scanBackquote()))
       default:
         builder.appendLiteral(byte, start: pos)
@@ -237,12 +255,7 @@ extension ShellScanner {
       }
     }
     builder.flushLiteral(end: pos)
-    if isClosed {
-      pos += 1
-    } else {
-      addError("unterminated double-quoted string", start..<bytes.count)
-    }
-    return (.doubleQuoted(builder.parts, range: start..<pos), builder.hasExpansion ? nil : builder.value)
+    return (builder, false)
   }
 
   static func isEscapableInDoubleQuotes(_ byte: UInt8) -> Bool {
@@ -260,10 +273,20 @@ extension ShellScanner {
     }
     switch next {
     case UInt8(ascii: "("):
-      if peek(2) == UInt8(ascii: "("), let end = arithmeticEnd(from: pos + 3) {
-        pos = end + 2
-        builder.append(.arithmeticExpansion(expression: start + 3..<end, range: start..<pos))
-        return
+      if peek(2) == UInt8(ascii: "(") {
+        switch arithmeticEnd(from: pos + 3) {
+        case .closed(let end):
+          pos = end + 2
+          builder.append(.arithmeticExpansion(expression: start + 3..<end, range: start..<pos))
+          return
+        case .unterminated:
+          addError("missing '))' to close '$(('", start..<start + 3)
+          pos = bytes.count
+          builder.append(.arithmeticExpansion(expression: start + 3..<pos, range: start..<pos))
+          return
+        case .notArithmetic:
+          break
+        }
       }
       pos += 2
       let list = parseSubstitutionList()
@@ -313,22 +336,25 @@ extension ShellScanner {
     }
   }
 
-  /// Parameter expansion operators, longest first so that `:-` wins over `:`.
+  /// Parameter expansion operators, longest first so that `:-` wins over `:`. A trailing `@` or
+  /// `*` is bash's `${!prefix@}` and `${!prefix*}`, and `@` also starts `${name@Q}`.
   private static let parameterOperators: [[UInt8]] = [
     ":-", ":=", ":?", ":+", "##", "%%", "//", "/#", "/%", "^^", ",,",
-    "-", "=", "?", "+", "#", "%", "/", "^", ",", ":", "@",
+    "-", "=", "?", "+", "#", "%", "/", "^", ",", ":", "@", "*",
   ].map { Array($0.utf8) }
 
   /// Scans `${…}` at the cursor.
   private func scanBracedParameter() -> ShellParameterExpansion {
     let start = pos
     pos += 2
+
     var prefix: String?
     if let byte = peek(), byte == UInt8(ascii: "#") || byte == UInt8(ascii: "!"),
        let next = peek(1), next != UInt8(ascii: "}"), ShellScanner.isNameByte(next) || ShellScanner.isSpecialParameter(next) {
       prefix = byte == UInt8(ascii: "#") ? "#" : "!"
       pos += 1
     }
+
     let nameStart = pos
     if let byte = peek() {
       if ShellScanner.isNameStart(byte) {
@@ -345,6 +371,7 @@ extension ShellScanner {
     if nameRange.isEmpty {
       addError("bad substitution: expected a parameter name after '${'", start..<start + 2)
     }
+
     if peek() == UInt8(ascii: "[") {
       let subscriptStart = pos + 1
       var index = subscriptStart
@@ -354,6 +381,7 @@ extension ShellScanner {
         pos = index + 1
       }
     }
+
     if !isAtEnd && peek() != UInt8(ascii: "}") {
       if let op = ShellScanner.parameterOperators.first(where: { matchesBytes($0) }) {
         let opRange = pos..<pos + op.count
@@ -368,6 +396,7 @@ extension ShellScanner {
         _ = scanWord(mode: .braceArgument)
       }
     }
+
     if peek() == UInt8(ascii: "}") {
       pos += 1
     } else {

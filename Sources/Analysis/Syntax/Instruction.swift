@@ -14,8 +14,8 @@ public struct Instruction: Sendable {
   /// source bytes. For ONBUILD this is the text of the wrapped instruction.
   public var arguments: LogicalText
   /// The source range of the arguments: from their first byte to the last non-blank byte of the
-  /// instruction's last logical line (heredoc bodies excluded). Empty at the end of the keyword
-  /// line when there are none.
+  /// instruction's last logical line (heredoc bodies excluded). When there are none, it is empty
+  /// and placed right after the keyword or the last flag.
   public var argumentsRange: Range<Int>
   /// The exec (JSON array) form of the arguments, when they parse as a JSON array of strings.
   public var execForm: ExecForm?

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// A reader thread reads and decodes messages and queues them for a single worker, which handles
 /// them in order. `$/cancelRequest` skips the queue: the reader handles it at once, so a queued
-/// request is answered with -32800 without waiting for the requests ahead of it.
+/// request gets its -32800 response without waiting for the requests ahead of it.
 final class Connection: @unchecked Sendable {
   let queue = MessageQueue()
   let writer: MessageWriter

@@ -1,5 +1,5 @@
-/// The reason a message header is malformed. After one, the stream cannot be resynchronized, because
-/// the reader no longer knows where the next message starts.
+/// The reason a message header is malformed. After one, the stream cannot be resynchronized,
+/// because the reader can no longer find where the next message starts.
 struct FramingError: Error, Equatable, CustomStringConvertible {
   var reason: String
 
@@ -56,7 +56,7 @@ enum Framing {
     var contentLength: Int?
     for line in text.split(separator: "\r\n", omittingEmptySubsequences: false) {
       guard let colon = line.firstIndex(of: ":") else {
-        throw FramingError(reason: "header line '\(line.prefix(80))' has no ':'")
+        throw FramingError(reason: "header line '\(line.prefix(40))' has no ':'")
       }
       let name = line[..<colon].trimmingSpaces().lowercased()
       let value = line[line.index(after: colon)...].trimmingSpaces()

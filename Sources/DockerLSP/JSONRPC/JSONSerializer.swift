@@ -22,7 +22,7 @@ struct JSONSerializer {
     case .bool(let flag):
       append(flag ? "true" : "false")
     case .int(let number):
-      bytes.append(contentsOf: String(number).utf8)
+      writeInt(number)
     case .double(let number):
       if number.isFinite {
         bytes.append(contentsOf: number.description.utf8)
@@ -50,12 +50,27 @@ struct JSONSerializer {
     }
   }
 
-  private mutating func append(_ literal: StaticString) {
+  /// Appends `literal` unchanged; it must already be valid JSON text.
+  mutating func append(_ literal: StaticString) {
     bytes.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
   }
 
-  /// Copies runs of bytes that need no escape in one go.
-  private mutating func writeString(_ text: String) {
+  /// Writes the decimal digits of `number` without allocating a String.
+  mutating func writeInt(_ number: Int) {
+    if number < 0 { bytes.append(UInt8(ascii: "-")) }
+    // The magnitude of Int.min does not fit in Int, so the digits come from the UInt magnitude.
+    var magnitude = number.magnitude
+    var divisor: UInt = 1
+    while divisor <= magnitude / 10 { divisor *= 10 }
+    while divisor > 0 {
+      bytes.append(UInt8(ascii: "0") + UInt8(magnitude / divisor))
+      magnitude %= divisor
+      divisor /= 10
+    }
+  }
+
+  /// Writes `text` as a quoted JSON string, copying runs of bytes that need no escape in one go.
+  mutating func writeString(_ text: String) {
     bytes.append(UInt8(ascii: "\""))
     var text = text
     text.withUTF8 { utf8 in

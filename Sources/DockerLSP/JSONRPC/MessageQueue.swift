@@ -62,13 +62,13 @@ final class MessageQueue: @unchecked Sendable {
     return runningRequestCancelled
   }
 
-  /// What a cancellation did.
+  /// The outcome of a cancellation.
   enum CancelOutcome: Equatable {
-    /// The request was still queued and is removed, so nobody else will answer it.
+    /// The request was still queued and is removed, so the worker never runs it.
     case removedFromQueue
-    /// The request is running; the worker answers it with a cancellation error when it finishes.
+    /// The request is running. The worker responds with a cancellation error when it finishes.
     case markedRunning
-    /// The request is unknown or already answered.
+    /// The request is unknown or already has its response.
     case notFound
   }
 
@@ -88,7 +88,7 @@ final class MessageQueue: @unchecked Sendable {
     return .notFound
   }
 
-  /// Whether any queued item, not yet taken by the worker, satisfies `predicate`.
+  /// Returns whether any queued item, not yet taken by the worker, satisfies `predicate`.
   func containsQueued(where predicate: (IncomingItem) -> Bool) -> Bool {
     condition.lock()
     defer { condition.unlock() }

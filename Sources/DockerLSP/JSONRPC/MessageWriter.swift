@@ -18,12 +18,26 @@ final class MessageWriter: @unchecked Sendable {
     send(body: message.serialized)
   }
 
+  /// Sends one message body. The header and body go out as two writes under the lock, so a
+  /// large body is never copied to prepend its header.
   func send(body: [UInt8]) {
-    let framed = Framing.frame(body)
+    let header = Array("Content-Length: \(body.count)\r\n\r\n".utf8)
     lock.lock()
-    defer { lock.unlock() }
-    guard !failed else { return }
-    let failure: String? = framed.withUnsafeBytes { buffer in
+    guard !failed else {
+      lock.unlock()
+      return
+    }
+    let failure = writeAll(header) ?? writeAll(body)
+    if failure != nil { failed = true }
+    lock.unlock()
+    // Called outside the lock, because the failure handler logs, and the logger may send a
+    // window/logMessage through this writer, which then returns early.
+    if let failure { onFailure(failure) }
+  }
+
+  /// Writes every byte, retrying after interrupts and partial writes; returns why it failed.
+  private func writeAll(_ bytes: [UInt8]) -> String? {
+    bytes.withUnsafeBytes { buffer in
       var written = 0
       while written < buffer.count {
         let result = write(fileDescriptor, buffer.baseAddress! + written, buffer.count - written)
@@ -33,10 +47,6 @@ final class MessageWriter: @unchecked Sendable {
         written += result
       }
       return nil
-    }
-    if let failure {
-      failed = true
-      onFailure(failure)
     }
   }
 }

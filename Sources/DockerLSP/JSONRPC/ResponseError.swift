@@ -35,7 +35,7 @@ struct ResponseError: Error, Equatable, Sendable, CustomStringConvertible {
     ResponseError(code: methodNotFoundCode, message: "Method not found: \(method)")
   }
 
-  /// An invalid-params error that names the offending field by its dotted path.
+  /// Returns an invalid-params error that names the offending field by its dotted path.
   static func invalidParams(field: String, _ detail: String) -> ResponseError {
     ResponseError(code: invalidParamsCode, message: "Invalid params: \(field) \(detail)")
   }

@@ -3,14 +3,9 @@ extension LanguageServer {
   func publishDiagnostics(for uri: String) {
     let findings = documents.findings(for: uri, lint: analysis.lint)
     guard let entry = documents[uri] else { return }
-    let converter = converter(for: entry.document.source)
-    let diagnostics = findings.map(converter.diagnostic)
-    connection.notify("textDocument/publishDiagnostics", [
-      "uri": .string(uri),
-      "version": .int(entry.version),
-      "diagnostics": .array(diagnostics),
-    ])
-    logger.debug("server", "Published \(diagnostics.count) diagnostics for \(uri) version \(entry.version)")
+    let encoder = DiagnosticsEncoder(converter: converter(for: entry.document.source))
+    connection.writer.send(body: encoder.notificationBody(uri: uri, version: entry.version, findings: findings))
+    logger.debug("server", "Published \(findings.count) diagnostics for \(uri) version \(entry.version)")
   }
 
   /// Clears the client's diagnostics for a document that is closed or no longer tracked.

@@ -23,11 +23,12 @@ struct DocumentStore {
     documents[uri] = OpenDocument(uri: uri, version: version, document: document, cachedFindings: nil)
   }
 
-  /// Replaces the text and version of an open document, dropping its cached findings.
-  mutating func update(uri: String, version: Int, document: Document) {
-    documents[uri]?.version = version
-    documents[uri]?.document = document
-    documents[uri]?.cachedFindings = nil
+  /// Changes an open document in place and drops its cached findings. Editing in place keeps the
+  /// document's storage uniquely referenced, so the parser can update it without copying.
+  mutating func modify(uri: String, _ body: (inout OpenDocument) -> Void) {
+    guard documents[uri] != nil else { return }
+    body(&documents[uri]!)
+    documents[uri]!.cachedFindings = nil
   }
 
   @discardableResult

@@ -36,14 +36,19 @@ struct LSPConverter {
     object["severity"] = .int(LSPConverter.severity(finding.severity))
     object["code"] = .string(finding.ruleID)
     if finding.ruleID.hasPrefix("DL") {
-      object["codeDescription"] = ["href": .string("https://github.com/hadolint/hadolint/wiki/\(finding.ruleID)")]
+      object["codeDescription"] = ["href": .string(LSPConverter.ruleDocumentationURL(finding.ruleID))]
     }
     object["source"] = "docker-lsp"
     object["message"] = .string(finding.message)
     return .object(object)
   }
 
-  /// The LSP `DiagnosticSeverity`: style findings become hints.
+  /// Returns the hadolint wiki URL of a `DL` rule.
+  static func ruleDocumentationURL(_ ruleID: String) -> String {
+    "https://github.com/hadolint/hadolint/wiki/\(ruleID)"
+  }
+
+  /// Returns the LSP `DiagnosticSeverity`, in which style findings become hints.
   static func severity(_ severity: Severity) -> Int {
     switch severity {
     case .error: return 1

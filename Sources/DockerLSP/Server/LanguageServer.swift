@@ -5,7 +5,7 @@ import Analysis
 /// All state is owned by the worker thread that calls `run()`; only the `Connection` is shared
 /// with the reader thread.
 final class LanguageServer {
-  /// Where the server is in the LSP lifecycle.
+  /// The server's stage in the LSP lifecycle.
   enum Lifecycle {
     case waitingForInitialize
     case running
@@ -78,7 +78,7 @@ final class LanguageServer {
     }
   }
 
-  /// Whether a `didChange` for `uri` is waiting in the queue behind the current message.
+  /// Returns whether a `didChange` for `uri` is waiting in the queue behind the current message.
   func hasQueuedChange(for uri: String) -> Bool {
     connection.queue.containsQueued { item in
       guard case .message(.notification("textDocument/didChange", let params)) = item else { return false }

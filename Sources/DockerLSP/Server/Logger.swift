@@ -1,6 +1,6 @@
 import Foundation
 
-/// How important a log line is; a logger drops lines less important than its threshold.
+/// The importance of a log line. A logger drops lines less important than its threshold.
 enum LogLevel: Int, Comparable, Sendable, CaseIterable {
   /// A bug in the server, such as a handler that failed.
   case fault

@@ -58,20 +58,20 @@ struct ParamsReader {
     return number
   }
 
-  /// The elements of an array, each with its index in the path (`contentChanges[2]`).
+  /// Returns the elements of an array, each with its index in the path (`contentChanges[2]`).
   func array() throws(ResponseError) -> [ParamsReader] {
     let value = try present()
     guard let elements = value.arrayValue else { throw invalid("must be an array, got \(value.typeDescription)") }
     return elements.enumerated().map { index, element in ParamsReader(element, path: "\(fieldName)[\(index)]") }
   }
 
-  /// An LSP `Position`.
+  /// Reads an LSP `Position`.
   func position() throws(ResponseError) -> Position {
     _ = try object()
     return Position(line: try self["line"].nonNegativeInt(), character: try self["character"].nonNegativeInt())
   }
 
-  /// An LSP `Range`.
+  /// Reads an LSP `Range`.
   func range() throws(ResponseError) -> PositionRange {
     _ = try object()
     return PositionRange(start: try self["start"].position(), end: try self["end"].position())

@@ -12,7 +12,7 @@ enum LSP {
     ["start": position(startLine, startCharacter), "end": position(endLine, endCharacter)]
   }
 
-  /// An incremental `contentChanges` entry.
+  /// Builds an incremental `contentChanges` entry.
   static func edit(_ range: JSONValue, _ text: String) -> JSONValue {
     ["range": range, "text": .string(text)]
   }
@@ -41,7 +41,7 @@ enum LSP {
   }
 }
 
-/// Test-only requests that an in-process server can answer, to look at its state or to hold the
+/// Test-only requests that an in-process server handles, to look at its state or to hold the
 /// worker still while the test queues messages behind it.
 enum TestRequests {
   /// `test/documentText` with `{uri}`: the stored text, or null when the document is not open.
@@ -116,7 +116,7 @@ enum TestRequests {
     }
   }
 
-  /// Polls `condition` until it holds or the client's timeout passes, so a broken test fails
+  /// Polls `condition` until it is true or the client's timeout passes, so a broken test fails
   /// instead of hanging.
   static func waitUntil(_ condition: () -> Bool) {
     let deadline = Date().addingTimeInterval(TestClient.timeout)
@@ -127,7 +127,7 @@ enum TestRequests {
 }
 
 extension TestClient {
-  /// The text that an in-process server stores for `uri`, or nil when it is not open.
+  /// Returns the text that an in-process server stores for `uri`, or nil when it is not open.
   func storedText(_ uri: String, file: StaticString = #filePath, line: UInt = #line) -> String? {
     call("test/documentText", ["uri": .string(uri)], file: file, line: line)?["result"]?["text"]?.stringValue
   }

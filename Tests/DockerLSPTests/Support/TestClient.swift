@@ -6,7 +6,7 @@ import XCTest
 /// An LSP client for tests that talks to a server over pipes: one running in this process on a
 /// thread (`inProcess`) or the built `docker-lsp` binary (`launch`).
 ///
-/// A reader thread collects every message the server sends into an inbox; the `next…` helpers
+/// A reader thread collects every message the server sends into an inbox. The `next…` helpers
 /// take the first matching message and leave the others for later calls.
 final class TestClient: @unchecked Sendable {
   /// How long a helper waits for a message before it fails the test. Generous, because the
@@ -14,10 +14,7 @@ final class TestClient: @unchecked Sendable {
   static let timeout: TimeInterval = 20
 
   private let serverInput: FileHandle
-  private let serverOutput: FileHandle
-  private let inbox = NSCondition()
-  private var messages: [JSONValue] = []
-  private var outputEnded = false
+  private let inbox = Inbox()
   private var nextRequestID = 1
   private let waitForExitCode: @Sendable (TimeInterval) -> Int32?
   private let finishTransport: @Sendable () -> Void
@@ -29,11 +26,13 @@ final class TestClient: @unchecked Sendable {
     waitForExitCode: @escaping @Sendable (TimeInterval) -> Int32?, finishTransport: @escaping @Sendable () -> Void
   ) {
     self.serverInput = serverInput
-    self.serverOutput = serverOutput
     self.logs = logs
     self.waitForExitCode = waitForExitCode
     self.finishTransport = finishTransport
-    let thread = Thread { [self] in readLoop() }
+    // The thread must not capture the client, or the client would outlive the test: `deinit`
+    // is what ends the server's input and so the thread.
+    let inbox = self.inbox
+    let thread = Thread { TestClient.readLoop(serverOutput, into: inbox) }
     thread.name = "test client reader"
     thread.start()
   }
@@ -148,30 +147,21 @@ final class TestClient: @unchecked Sendable {
     where predicate: (JSONValue) -> Bool, description: String,
     file: StaticString = #filePath, line: UInt = #line
   ) -> JSONValue? {
-    let deadline = Date().addingTimeInterval(TestClient.timeout)
-    inbox.lock()
-    defer { inbox.unlock() }
-    while true {
-      if let index = messages.firstIndex(where: predicate) {
-        return messages.remove(at: index)
-      }
-      if outputEnded || !inbox.wait(until: deadline) {
-        XCTFail("No \(description) received; pending: \(messages.map(\.jsonText))", file: file, line: line)
-        return nil
-      }
+    switch inbox.take(where: predicate, deadline: Date().addingTimeInterval(TestClient.timeout)) {
+    case .success(let message):
+      return message
+    case .failure(let pending):
+      XCTFail("No \(description) received; pending: \(pending.messages.map(\.jsonText))", file: file, line: line)
+      return nil
     }
   }
 
   /// Removes and returns every message received so far.
   func drain() -> [JSONValue] {
-    inbox.lock()
-    defer { inbox.unlock() }
-    let all = messages
-    messages.removeAll()
-    return all
+    inbox.drain()
   }
 
-  /// The whole response (with `result` or `error`) to request `id`.
+  /// Waits for the whole response (with `result` or `error`) to request `id`.
   func response(to id: Int, file: StaticString = #filePath, line: UInt = #line) -> JSONValue? {
     next(where: { $0["id"] == .int(id) && $0["method"] == nil }, description: "response to request \(id)", file: file, line: line)
   }
@@ -180,7 +170,7 @@ final class TestClient: @unchecked Sendable {
     next(where: { $0["method"] == .string(method) && $0["id"] == nil }, description: "\(method) notification", file: file, line: line)?["params"]
   }
 
-  /// The params of the next `publishDiagnostics` for `uri`.
+  /// Waits for the params of the next `publishDiagnostics` for `uri`.
   func nextDiagnostics(_ uri: String, file: StaticString = #filePath, line: UInt = #line) -> JSONValue? {
     next(
       where: { $0["method"] == "textDocument/publishDiagnostics" && $0["params"]?["uri"] == .string(uri) },
@@ -235,28 +225,70 @@ final class TestClient: @unchecked Sendable {
 
   // MARK: Reading
 
-  private func readLoop() {
+  private static func readLoop(_ output: FileHandle, into inbox: Inbox) {
     var buffer: [UInt8] = []
     while true {
-      let chunk = serverOutput.availableData
+      let chunk = output.availableData
       if chunk.isEmpty { break }
       buffer.append(contentsOf: chunk)
       var consumed = 0
       while let body = try? Framing.nextBody(in: buffer, from: consumed) {
         if let message = try? JSONParser.parse(Array(buffer[body])) {
-          inbox.lock()
-          messages.append(message)
-          inbox.broadcast()
-          inbox.unlock()
+          inbox.append(message)
         }
         consumed = body.upperBound
       }
       buffer.removeFirst(consumed)
     }
-    inbox.lock()
+    inbox.endOutput()
+  }
+}
+
+/// The messages received from the server and not yet taken by the test.
+final class Inbox: @unchecked Sendable {
+  /// The messages that were pending when a wait timed out or the output ended.
+  struct Timeout: Error {
+    var messages: [JSONValue]
+  }
+
+  private let condition = NSCondition()
+  private var messages: [JSONValue] = []
+  private var outputEnded = false
+
+  func append(_ message: JSONValue) {
+    condition.lock()
+    messages.append(message)
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  func endOutput() {
+    condition.lock()
     outputEnded = true
-    inbox.broadcast()
-    inbox.unlock()
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  /// Removes and returns the first message that satisfies `predicate`, waiting until `deadline`.
+  func take(where predicate: (JSONValue) -> Bool, deadline: Date) -> Result<JSONValue, Timeout> {
+    condition.lock()
+    defer { condition.unlock() }
+    while true {
+      if let index = messages.firstIndex(where: predicate) {
+        return .success(messages.remove(at: index))
+      }
+      if outputEnded || !condition.wait(until: deadline) {
+        return .failure(Timeout(messages: messages))
+      }
+    }
+  }
+
+  func drain() -> [JSONValue] {
+    condition.lock()
+    defer { condition.unlock() }
+    let all = messages
+    messages.removeAll()
+    return all
   }
 }
 

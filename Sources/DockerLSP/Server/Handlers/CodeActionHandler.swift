@@ -57,29 +57,29 @@ extension LanguageServer {
     return .array(actions)
   }
 
-  /// Whether `kind` passes the client's `only` filter: LSP kinds are hierarchical, so `refactor`
-  /// allows `refactor.rewrite`.
+  /// Returns whether `kind` passes the client's `only` filter. LSP kinds are hierarchical, so
+  /// `refactor` allows `refactor.rewrite`.
   static func isKind(_ kind: String, allowedBy onlyKinds: [String]?) -> Bool {
     guard let onlyKinds else { return true }
     return onlyKinds.contains { kind == $0 || kind.hasPrefix($0 + ".") }
   }
 
-  /// The edits of every finding's first quick fix, skipping a fix whose edits overlap an edit
-  /// already taken. Two edits that start at the same offset count as overlapping, because their
+  /// Collects the edits of every finding's first quick fix, skipping a fix whose edits overlap an
+  /// edit already accepted. Two edits that start at the same offset count as overlapping, because their
   /// order would decide the result.
   static func fixAllEdits(_ findings: [Finding]) -> [TextEdit] {
-    var taken: [TextEdit] = []
+    var accepted: [TextEdit] = []
     for finding in findings {
       guard let fix = finding.fixes.first(where: { $0.kind == .quickFix }) else { continue }
       let overlaps = fix.edits.contains { edit in
-        taken.contains { other in
+        accepted.contains { other in
           edit.range.lowerBound == other.range.lowerBound
             || (edit.range.lowerBound < other.range.upperBound && other.range.lowerBound < edit.range.upperBound)
         }
       }
-      if !overlaps { taken.append(contentsOf: fix.edits) }
+      if !overlaps { accepted.append(contentsOf: fix.edits) }
     }
-    return taken.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    return accepted.sorted { $0.range.lowerBound < $1.range.lowerBound }
   }
 
   private func workspaceEdit(uri: String, edits: [TextEdit], converter: LSPConverter) -> JSONValue {

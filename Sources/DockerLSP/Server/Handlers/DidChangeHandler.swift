@@ -16,12 +16,12 @@ extension LanguageServer {
     let uri = try textDocument["uri"].string()
     let version = try textDocument["version"].int()
 
-    guard let entry = documents[uri] else {
+    guard let previousVersion = documents[uri]?.version else {
       logger.error("server", "Skipped a change to \(uri) version \(version), which is not open")
       return
     }
-    if version <= entry.version {
-      logger.error("server", "Version of \(uri) went from \(entry.version) to \(version); applying the change anyway")
+    if version <= previousVersion {
+      logger.error("server", "Version of \(uri) went from \(previousVersion) to \(version); applying the change anyway")
     }
 
     // Decode every change before applying any: if one is invalid, the client's text is now
@@ -34,17 +34,19 @@ extension LanguageServer {
       return
     }
 
-    var document = entry.document
-    for change in changes {
-      switch change {
-      case .full(let text):
-        document = Document(text: text)
-      case .incremental(let range, let text):
-        let byteRange = converter(for: document.source).offsets(range)
-        document.apply(TextEdit(range: byteRange, newText: text))
+    let encoding = positionEncoding
+    documents.modify(uri: uri) { entry in
+      for change in changes {
+        switch change {
+        case .full(let text):
+          entry.document = Document(text: text)
+        case .incremental(let range, let text):
+          let byteRange = LSPConverter(source: entry.document.source, encoding: encoding).offsets(range)
+          entry.document.apply(TextEdit(range: byteRange, newText: text))
+        }
       }
+      entry.version = version
     }
-    documents.update(uri: uri, version: version, document: document)
     logger.debug("server", "Applied \(changes.count) changes to \(uri) version \(version)")
 
     if hasQueuedChange(for: uri) {
@@ -63,7 +65,7 @@ extension LanguageServer {
     return .full(text)
   }
 
-  /// Forgets a document whose change could not be applied, clears its diagnostics and tells the
+  /// Removes a document whose change could not be applied, clears its diagnostics and shows the
   /// user how to recover.
   private func dropDocument(uri: String, version: Int, reason: String) {
     documents.close(uri: uri)

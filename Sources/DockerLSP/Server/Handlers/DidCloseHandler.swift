@@ -1,5 +1,5 @@
 extension LanguageServer {
-  /// Handles `textDocument/didClose`: forgets the document and clears its diagnostics.
+  /// Handles `textDocument/didClose`: removes the document and clears its diagnostics.
   func didClose(params: JSONValue?) throws {
     let uri = try ParamsReader(params)["textDocument"]["uri"].string()
     guard documents.close(uri: uri) != nil else {
