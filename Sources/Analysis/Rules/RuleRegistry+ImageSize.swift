@@ -1,0 +1,5 @@
+extension RuleRegistry {
+  /// The image-size rules (DX1001–DX1007) and DL3010.
+  static let imageSizeRules: [any Rule.Type] = [
+  ]
+}
