@@ -6,11 +6,17 @@ public struct LintConfiguration: Sendable {
   public var enabledRules: Set<String>
   /// Rule ids whose findings get another severity than the rule's default.
   public var severityOverrides: [String: Severity]
+  /// Options that some rules read.
+  public var settings: RuleSettings
 
-  public init(disabledRules: Set<String> = [], enabledRules: Set<String> = [], severityOverrides: [String: Severity] = [:]) {
+  public init(
+    disabledRules: Set<String> = [], enabledRules: Set<String> = [], severityOverrides: [String: Severity] = [:],
+    settings: RuleSettings = RuleSettings()
+  ) {
     self.disabledRules = disabledRules
     self.enabledRules = enabledRules
     self.severityOverrides = severityOverrides
+    self.settings = settings
   }
 
   /// Returns whether `rule` runs under this configuration.
@@ -32,7 +38,7 @@ public struct Linter: Sendable {
 
   /// Returns the findings for `document`, sorted by start offset and then rule id.
   public func lint(_ document: Document) -> [Finding] {
-    let context = RuleContext(document: document)
+    let context = RuleContext(document: document, settings: configuration.settings)
     var findings: [Finding] = []
     for rule in rules {
       rule.check(context, into: &findings)

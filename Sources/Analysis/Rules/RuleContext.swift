@@ -4,10 +4,12 @@ public final class RuleContext {
   public let document: Document
   public let instructions: [Instruction]
   public let model: SemanticModel
+  public let settings: RuleSettings
   private var shellScripts: [Int: ShellScript] = [:]
 
-  public init(document: Document) {
+  public init(document: Document, settings: RuleSettings = RuleSettings()) {
     self.document = document
+    self.settings = settings
     self.instructions = document.tree.instructions
     self.model = SemanticModel(tree: document.tree, instructions: instructions)
   }
