@@ -77,7 +77,9 @@ final class LayersTests: XCTestCase {
 
   func testDeletionMatching() {
     func deletes(_ pattern: String, _ path: String, _ origin: LayerPath.Origin = .download) -> Bool {
-      LayerPath(path: pattern, origin: .removal, range: 0..<0).deletes(LayerPath(path: path, origin: origin, range: 0..<0))
+      var added = LayerPath(path: path, origin: origin, range: 0..<0)
+      added.coversContents = origin == .packageCache
+      return LayerPath(path: pattern, origin: .removal, range: 0..<0).deletes(added)
     }
     XCTAssertTrue(deletes("/tmp/a.tgz", "/tmp/a.tgz"))
     XCTAssertTrue(deletes("/tmp", "/tmp/a.tgz"))

@@ -111,6 +111,9 @@ public struct LayerPath: Sendable, Hashable {
   public var commandRange: Range<Int>?
   /// The context the command runs in, for RUN.
   public var context: ShellCommandContext = []
+  /// Whether the path is a directory tree the layer wrote as a whole (a package cache, a cloned
+  /// repository, a copied directory), so that deleting something inside it deletes its bytes.
+  public var coversContents = false
 
   public init(path: String, origin: Origin, range: Range<Int>, commandRange: Range<Int>? = nil) {
     self.path = path
@@ -121,7 +124,7 @@ public struct LayerPath: Sendable, Hashable {
 
   /// Whether deleting this path (a deletion entry, possibly a pattern) removes `added`, a file
   /// or directory an earlier layer created: the pattern matches the path or one of its parent
-  /// directories, or it names something inside a package cache or a cloned tree.
+  /// directories, or it names something inside a tree written as a whole.
   public func deletes(_ added: LayerPath) -> Bool {
     var candidate = added.path
     while true {
@@ -129,7 +132,7 @@ public struct LayerPath: Sendable, Hashable {
       guard candidate != "/", let parent = PathPattern.parent(of: candidate) else { break }
       candidate = parent
     }
-    if added.origin == .packageCache || added.origin == .clone, added.path != "/" {
+    if added.coversContents, added.path != "/" {
       return path.hasPrefix(added.path + "/")
     }
     return false

@@ -14,7 +14,7 @@ enum LayerPaths {
     let range = instruction.argumentsRange
     // BuildKit copies into a directory when the destination ends with `/` or there are several sources.
     let intoDirectory = destination.hasSuffix("/") || arguments.sources.count > 1 || !instruction.heredocs.isEmpty
-    guard let target = PathPattern.resolve(destination, in: workdir ?? "/") else { return }
+    guard let target = PathPattern.resolve(destination, in: workdir) else { return }
     if intoDirectory {
       let names: [String] = instruction.heredocs.isEmpty ? arguments.sources : instruction.heredocs.map(\.name)
       for source in names where !source.contains("$") && !source.contains("*") && !source.hasSuffix("/") && source != "." {
@@ -23,7 +23,10 @@ enum LayerPaths {
         layer.added.append(LayerPath(path: path, origin: .copy, range: range))
       }
     } else {
-      layer.added.append(LayerPath(path: target, origin: .copy, range: range))
+      var path = LayerPath(path: target, origin: .copy, range: range)
+      // `COPY . /app` or `COPY dir/ /app` writes a tree, so deleting inside it counts.
+      path.coversContents = arguments.sources.contains { $0 == "." || $0.hasSuffix("/") }
+      layer.added.append(path)
     }
   }
 
@@ -261,6 +264,7 @@ struct RunCollector {
     var result = LayerPath(path: path, origin: origin, range: instruction.arguments.sourceRange(entry.command.range),
                            commandRange: entry.command.range)
     result.context = entry.context
+    result.coversContents = origin == .packageCache || origin == .clone
     return result
   }
 
