@@ -13,7 +13,8 @@ enum LayerPaths {
     guard let destination = arguments.destination, !destination.contains("$") else { return }
     let range = instruction.argumentsRange
     // BuildKit copies into a directory when the destination ends with `/` or there are several sources.
-    let intoDirectory = destination.hasSuffix("/") || arguments.sources.count > 1 || !instruction.heredocs.isEmpty
+    let intoDirectory = destination.hasSuffix("/") || destination == "." || destination.hasSuffix("/.")
+      || destination == ".." || arguments.sources.count > 1 || !instruction.heredocs.isEmpty
     guard let target = PathPattern.resolve(destination, in: workdir) else { return }
     if intoDirectory {
       let names: [String] = instruction.heredocs.isEmpty ? arguments.sources : instruction.heredocs.map(\.name)
