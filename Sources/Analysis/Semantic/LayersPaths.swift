@@ -18,6 +18,12 @@ enum LayerPaths {
     guard let target = PathPattern.resolve(destination, in: workdir) else { return }
     if intoDirectory {
       let names: [String] = instruction.heredocs.isEmpty ? arguments.sources : instruction.heredocs.map(\.name)
+      if names.contains(where: { $0 == "." || $0.hasSuffix("/") }) {
+        // A directory's contents land in the target itself.
+        var path = LayerPath(path: target, origin: .copy, range: range)
+        path.coversContents = true
+        layer.added.append(path)
+      }
       for source in names where !source.contains("$") && !source.contains("*") && !source.hasSuffix("/") && source != "." {
         let name = PathPattern.baseName(source)
         guard !name.isEmpty, let path = PathPattern.resolve(name, in: target) else { continue }
