@@ -19,6 +19,10 @@ enum CommandLineTool {
       --no-fail                    exit with status 0 whatever is found
       --ignore RULE                do not run RULE (repeatable)
       --no-color                   never colour tty output
+      --fix                        apply every safe fix to the files in place, then print the
+                                   findings that remain
+      --diff                       print the changes --fix would make as a unified diff, and
+                                   exit with status 1 when there are any
 
     """
 

@@ -10,6 +10,9 @@ enum LintCommand {
     var noFail = false
     var noColor = false
     var ignoredRules: Set<String> = []
+    /// `--fix` writes fixed files; `--diff` prints what `--fix` would change.
+    var fix = false
+    var diff = false
   }
 
   /// The findings of one input file, or the reason it could not be read.
@@ -30,7 +33,10 @@ enum LintCommand {
     }
 
     let linter = Linter(configuration: LintConfiguration(disabledRules: options.ignoredRules))
-    let results = lintFiles(options.paths, linter: linter)
+    var results = lintFiles(options.paths, linter: linter)
+    if options.fix || options.diff {
+      return FixWriter.run(&results, options: options, linter: linter)
+    }
 
     var exitCode: Int32 = 0
     for result in results where result.readError != nil {
@@ -95,6 +101,8 @@ enum LintCommand {
       case "--no-fail": options.noFail = true
       case "--no-color": options.noColor = true
       case "--ignore": options.ignoredRules.insert(try value(for: argument).uppercased())
+      case "--fix": options.fix = true
+      case "--diff": options.diff = true
       case "-": options.paths.append(argument)
       default:
         if argument.hasPrefix("-") { throw UsageError("unknown option '\(argument)'") }
@@ -103,6 +111,7 @@ enum LintCommand {
       index += 1
     }
     if options.paths.isEmpty { throw UsageError("no files given; pass one or more Dockerfiles, or - for standard input") }
+    if options.fix && options.paths.contains("-") { throw UsageError("--fix cannot write standard input; use --diff") }
     return options
   }
 }
