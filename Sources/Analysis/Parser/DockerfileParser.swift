@@ -47,10 +47,33 @@ struct FileParser {
   }
 
   mutating func makeTree() -> SyntaxTree {
+    if let longLine = firstTooLongLine() {
+      let message = "dockerfile line greater than max allowed size of \(FileParser.maxLineLength - 1)"
+      fileErrors.append(SyntaxError(range: longLine, message: message, isFatal: true))
+    }
     if !hasInstruction {
       fileErrors.append(SyntaxError(range: bytes.count..<bytes.count, message: "file with no instructions", isFatal: true))
     }
     return SyntaxTree(directives: directives, escapeCharacter: escape, nodes: nodes, fileErrors: fileErrors)
+  }
+
+  /// The maximum line length in bytes, terminator included, that BuildKit's line scanner
+  /// accepts (Go's `bufio.MaxScanTokenSize`).
+  static let maxLineLength = 64 * 1024
+
+  /// Returns the content range of the first line that BuildKit's scanner rejects as too long.
+  /// A last line without `\n` must leave room in the scanner's buffer, so its limit is one less.
+  private func firstTooLongLine() -> Range<Int>? {
+    guard bytes.count >= FileParser.maxLineLength else { return nil }
+    var start = 0
+    while start < bytes.count {
+      let line = PhysicalLine.scan(bytes, from: start)
+      let hasNewline = line.end > line.start && bytes[line.end - 1] == GoText.newline
+      let limit = hasNewline ? FileParser.maxLineLength : FileParser.maxLineLength - 1
+      if line.end - line.start > limit { return line.start..<line.contentEnd }
+      start = line.end
+    }
+    return nil
   }
 
   /// Parses the top-level node that starts at `position` (a line start), appends it to `nodes`
