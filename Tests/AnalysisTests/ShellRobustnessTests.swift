@@ -28,6 +28,7 @@ final class ShellRobustnessTests: XCTestCase {
       ("[[ a = b", "missing ']]' to close '[['", 0..<2, "{[[ a = b}"),
       ("echo $((1 + 2", "missing '))' to close '$(('", 5..<8, "{echo $((1 + 2}"),
       ("((x = 1", "missing '))' to close '(('", 0..<2, "arith(x = 1)"),
+      ("echo $[1", "missing ']' to close '$['", 5..<7, "{echo $[1}"),
       ("echo ${x", "missing '}' to close '${'", 5..<7, "{echo ${x}"),
       ("echo ${}", "bad substitution: expected a parameter name after '${'", 5..<7, "{echo ${}}"),
       ("echo ${x~}", "bad substitution: unexpected '~' in '${…}'", 5..<9, "{echo ${x~}}"),
