@@ -179,3 +179,35 @@ final class ShellLogicalTextTests: XCTestCase {
     XCTAssertEqual(logical.sourceRange(yes.range), byteRange(of: "-y", in: source))
   }
 }
+
+final class ShellCommandStringTests: XCTestCase {
+  func testShellCommandStringTable() {
+    let cases: [(String, String?)] = [
+      ("sh -c 'cd /x && make'", "cd /x && make"),
+      ("/bin/bash -ec \"apt-get update\"", "apt-get update"),
+      ("bash -o pipefail -c 'a | b' name arg", "a | b"),
+      ("sudo -u app sh -c 'echo hi'", "echo hi"),
+      ("busybox sh -c 'ls'", "ls"),
+      ("su app -c 'make install'", "make install"),
+      ("su --command='id' app", "id"),
+      ("sh script.sh", nil),
+      ("sh -e script.sh", nil),
+      ("bash", nil),
+      ("echo -c 'x'", nil),
+      ("busybox ls -c", nil),
+    ]
+    for (source, expected) in cases {
+      let command = ShellParser.parse(source).simpleCommands()[0]
+      XCTAssertEqual(command.invocation.shellCommandString, expected, source)
+    }
+  }
+
+  func testShellCommandStringRangeInSingleQuotes() {
+    let source = "sh -c 'cd /x && make'"
+    let invocation = ShellParser.parse(source).simpleCommands()[0].invocation
+    XCTAssertEqual(invocation.shellCommandStringWord?.range, byteRange(of: "'cd /x && make'", in: source))
+    let inner = ShellParser.parse(invocation.shellCommandString ?? "")
+    XCTAssertEqual(inner.shellStateChanges().map(\.name), ["cd"])
+    XCTAssertEqual(inner.shellStateChanges().first?.range, 0..<5)
+  }
+}
