@@ -49,9 +49,9 @@ extension SimpleCommand {
   /// the duration of `timeout` and the user of `gosu` and `su-exec` are skipped too.
   /// `command -v` and `command -V` only look a name up, so they are not unwrapped. A wrapper
   /// with no command after it (`sudo -i`, `exec >log`) is itself the invocation.
-  // NOTE: a command passed as a string is not unwrapped (see `shellCommandString` for
-  // `sh -c` and `su -c`; `env -S` is not handled), and neither is `xargs`, whose arguments
-  // come from its input.
+  // NOTE: a command passed as a string is not unwrapped, and `shellCommandString` returns it
+  // only for `sh -c` and `su -c`, not `env -S`. `xargs` is not unwrapped either, because its
+  // arguments come from its input.
   public var unwrappedInvocation: ShellInvocation {
     var wrappers: [ShellWord] = []
     var index = 0

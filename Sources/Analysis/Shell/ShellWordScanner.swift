@@ -120,8 +120,8 @@ extension ShellScanner {
     return builder.word(start..<pos)
   }
 
-  /// Returns the end of a bracket expression `[…]` starting at the cursor, when a `]` closes it
-  /// before the word ends; otherwise the `[` is literal.
+  /// Returns the end of a bracket expression `[…]` starting at the cursor. Returns nil when no
+  /// `]` closes it before the word ends, because the `[` is then literal.
   private func bracketExpressionEnd(mode: WordMode) -> Int? {
     var index = pos + 1
     if index < bytes.count && (bytes[index] == UInt8(ascii: "!") || bytes[index] == UInt8(ascii: "^")) { index += 1 }
