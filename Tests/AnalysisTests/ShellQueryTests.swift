@@ -36,6 +36,35 @@ final class ShellQueryTests: XCTestCase {
     XCTAssertEqual(contexts["p="], [.background])
   }
 
+  func testPipelinesWithContext() {
+    let source = "set -o pipefail && curl -fsSL url | sh -s -- -y; x=$(a | b) || (c | d | e)"
+    let script = ShellParser.parse(source)
+    let renderer = ShellTreeRenderer(source)
+    let pipelines = script.pipelines()
+    XCTAssertEqual(pipelines.map { renderer.render($0.pipeline) },
+                   ["{set -o pipefail}", "{curl -fsSL url} | {sh -s -- -y}", "{x=$(a | b)}", "{a} | {b}",
+                    "subshell({c} | {d} | {e})", "{c} | {d} | {e}"])
+    XCTAssertEqual(pipelines.map(\.context), [[], .afterAnd, [], .commandSubstitution, .afterOr, [.afterOr, .subshell]])
+    XCTAssertEqual(pipelines[1].pipeline.range, byteRange(of: "curl -fsSL url | sh -s -- -y", in: source))
+    XCTAssertEqual(pipelines.filter { $0.pipeline.commands.count > 1 }.count, 3)
+  }
+
+  func testSetPipefailOptionSpellings() {
+    let syntax = ShellOptionSyntax(short: "o")
+    let cases: [(String, [String?])] = [
+      ("set -o pipefail", ["pipefail"]),
+      ("set -eux -o pipefail", ["pipefail"]),
+      ("set -euxo pipefail", ["pipefail"]),
+      ("set -opipefail", ["pipefail"]),
+      ("set -e", []),
+      ("set +o pipefail", []),
+    ]
+    for (source, expected) in cases {
+      let invocation = ShellParser.parse(source).simpleCommands()[0].invocation
+      XCTAssertEqual(invocation.optionValues(short: "o", syntax: syntax), expected, source)
+    }
+  }
+
   func testRunsInScriptShell() {
     XCTAssertTrue(ShellCommandContext([.group, .branch, .afterOr]).runsInScriptShell)
     XCTAssertFalse(ShellCommandContext([.group, .subshell]).runsInScriptShell)
