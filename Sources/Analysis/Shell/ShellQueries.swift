@@ -68,9 +68,9 @@ extension ShellScript {
   }
 
   /// Returns every pipeline in execution order, with its context, including single commands
-  /// and pipelines nested in compound commands and substitutions. A pipeline of two or more
-  /// commands, such as `curl … | sh`, has `commands.count > 1`; the context of a pipeline
-  /// does not include `.pipeline` unless an enclosing pipeline has two or more commands.
+  /// and pipelines nested in compound commands and substitutions. A pipeline such as
+  /// `curl … | sh` has `commands.count > 1`. Its context includes `.pipeline` only when an
+  /// enclosing pipeline has two or more commands.
   public func pipelines() -> [ShellPipelineOccurrence] {
     var walker = ShellCommandCollector()
     walker.collect(body, context: [])
