@@ -24,6 +24,9 @@ final class Connection: @unchecked Sendable {
   func startReading() {
     let thread = Thread { [self] in readLoop() }
     thread.name = "docker-lsp reader"
+    // The parser recurses once per nesting level, up to JSONParser.maxDepth; 4 MiB leaves ample
+    // room whatever the platform's default thread stack is.
+    thread.stackSize = 4 << 20
     thread.start()
   }
 
