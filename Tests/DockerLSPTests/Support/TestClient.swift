@@ -20,6 +20,8 @@ final class TestClient: @unchecked Sendable {
   private let finishTransport: @Sendable () -> Void
   /// Log lines of an in-process server; empty for a launched binary.
   let logs: LogCapture
+  /// The process id of a launched binary; nil for an in-process server.
+  private(set) var processID: Int32?
 
   private init(
     serverInput: FileHandle, serverOutput: FileHandle, logs: LogCapture,
@@ -91,13 +93,15 @@ final class TestClient: @unchecked Sendable {
       exit.set(process.terminationStatus)
     }
     waiter.start()
-    return TestClient(
+    let client = TestClient(
       serverInput: toServer.fileHandleForWriting, serverOutput: fromServer.fileHandleForReading, logs: LogCapture(),
       waitForExitCode: { timeout in exit.wait(timeout: timeout) },
       finishTransport: {
         try? toServer.fileHandleForWriting.close()
         if exit.wait(timeout: TestClient.timeout) == nil { process.terminate() }
       })
+    client.processID = process.processIdentifier
+    return client
   }
 
   deinit {
