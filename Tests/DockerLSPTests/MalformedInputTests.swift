@@ -206,8 +206,9 @@ final class MalformedInputTests: XCTestCase {
 
   func testHugeFileIsServed() {
     let client = makeClient()
-    // LABEL lines keep the rule work small, so the test measures serving a big text.
-    let lines = (0..<100_000).map { "LABEL line\($0)=\"some padding to make the line longer\"" }
+    // Mostly comment lines, so the size tests the transport and the text layer rather than how
+    // fast the rules are.
+    let lines = (0..<100_000).map { $0 % 1000 == 0 ? "RUN echo step \($0)" : "# line \($0) with some padding to make it a little longer" }
     let text = "FROM alpine\n" + lines.joined(separator: "\n") + "\n"
     XCTAssertGreaterThan(text.utf8.count, 5_000_000)
     client.open(uri, text)
@@ -232,6 +233,19 @@ final class MalformedInputTests: XCTestCase {
     client.send(["jsonrpc": "2.0", "id": 99, "result": nil])
     assertStillServing(client)
     XCTAssertTrue(client.logs.contains("debug server: Ignored a response (id 99); this server sends no requests"))
+  }
+
+  /// The reader thread parses bodies, so nesting at the depth limit must fit in its stack.
+  func testDeeplyNestedBodyIsRejected() {
+    let client = makeClient()
+    let depth = JSONParser.maxDepth
+    client.sendBody(Array((String(repeating: "{\"a\":", count: depth) + "1" + String(repeating: "}", count: depth)).utf8))
+    XCTAssertEqual(nextErrorWithNullID(client)?["message"], "Invalid request: jsonrpc must be \"2.0\"")
+    client.sendBody(Array((String(repeating: "[", count: depth + 1) + String(repeating: "]", count: depth + 1)).utf8))
+    XCTAssertEqual(
+      nextErrorWithNullID(client)?["message"],
+      .string("Parse error: Invalid JSON at byte \(depth): nesting deeper than \(depth) levels"))
+    assertStillServing(client)
   }
 
   func testEmptyBodyIsParseError() {
