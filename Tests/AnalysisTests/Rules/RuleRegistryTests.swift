@@ -3,18 +3,6 @@ import XCTest
 
 /// Keeps the rule docs honest: each documented example must behave as the docs say.
 final class RuleRegistryTests: XCTestCase {
-  /// Settings under which a rule's documented examples run, for rules that stay silent without
-  /// configuration.
-  let exampleSettings: [String: RuleSettings] = [
-    "DL3026": RuleSettings(trustedRegistries: ["registry.example.com"]),
-  ]
-
-  /// Returns the findings of `rule` on `text` under the rule's example settings.
-  func exampleFindings(of rule: any Rule.Type, in text: String) -> [Finding] {
-    let configuration = LintConfiguration(enabledRules: [rule.id], settings: exampleSettings[rule.id] ?? RuleSettings())
-    return Linter(configuration: configuration).lint(Document(text: text)).filter { $0.ruleID == rule.id }
-  }
-
   /// Returns the first ```dockerfile block after the heading `## name`.
   func codeBlock(after heading: String, in markdown: String) -> String? {
     guard let headingRange = markdown.range(of: "## \(heading)\n") else { return nil }
@@ -30,7 +18,7 @@ final class RuleRegistryTests: XCTestCase {
         XCTFail("\(rule.id) has no Example block")
         continue
       }
-      XCTAssertFalse(exampleFindings(of: rule, in: example).isEmpty, "\(rule.id) Example does not fire")
+      XCTAssertFalse(findings(of: rule, in: example, settings: rule.exampleSettings).isEmpty, "\(rule.id) Example does not fire")
     }
   }
 
@@ -40,7 +28,7 @@ final class RuleRegistryTests: XCTestCase {
         XCTFail("\(rule.id) has no Use instead block")
         continue
       }
-      XCTAssertEqual(exampleFindings(of: rule, in: alternative).map(\.message), [], "\(rule.id) Use instead fires")
+      XCTAssertEqual(findings(of: rule, in: alternative, settings: rule.exampleSettings).map(\.message), [], "\(rule.id) Use instead fires")
     }
   }
 
