@@ -232,3 +232,25 @@ extension PackageVersions {
     return String(text[..<at])
   }
 }
+
+extension PackageInstalls {
+  /// Returns the packages of `yum/dnf install` and the modules of `yum/dnf module install`, each
+  /// judged by its own syntax.
+  var rpmArguments: (packages: [PackageArgument], modules: [PackageArgument]) {
+    if command.isInstall { return (packageArguments, []) }
+    guard command.subcommand == "module", command.packages.first?.literalValue == "install" else { return ([], []) }
+    return ([], command.packages.dropFirst().compactMap(argument))
+  }
+
+  /// Appends a finding of `rule` for each unpinned package or module of a yum or dnf install.
+  func checkRPMArguments<R: Rule>(_ rule: R, into findings: inout [Finding]) {
+    let arguments = rpmArguments
+    for package in arguments.packages where !PackageVersions.isRPMPinned(package.text) {
+      findings.append(rule.finding(package.sourceRange, PackageVersions.message(package.written, suggestion: package.written + "-<version>")))
+    }
+    for module in arguments.modules where !PackageVersions.isModulePinned(module.text) {
+      let message = "Pin the stream of module `\(module.written)`, as in `\(module.written):<stream>`"
+      findings.append(rule.finding(module.sourceRange, message))
+    }
+  }
+}
