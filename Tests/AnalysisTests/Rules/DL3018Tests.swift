@@ -24,6 +24,11 @@ final class DL3018Tests: XCTestCase {
     assertFindings(DL3018.self, "FROM alpine\nRUN apk --no-cache add -t .deps 1️⃣gcc2️⃣\n", [FindingSpec("1️⃣", "2️⃣")])
   }
 
+  func testUpdateCacheFlagTakesNoValue() {
+    assertFindings(DL3018.self, "FROM alpine\nRUN apk add -U 1️⃣curl2️⃣ && apk -U add 3️⃣git4️⃣\n",
+                   [FindingSpec("1️⃣", "2️⃣"), FindingSpec("3️⃣", "4️⃣")])
+  }
+
   func testOtherSubcommandsAreNotChecked() {
     assertNoFindings(DL3018.self, "FROM alpine\nRUN apk update && apk del curl && apk fix curl\n")
   }

@@ -27,6 +27,14 @@ final class DL3028Tests: XCTestCase {
     assertNoFindings(DL3028.self, "FROM ruby\nRUN gem install -i /gems --source https://gems.example -N rails:7.1.3\n")
   }
 
+  func testNoDocumentFlagTakesNoValue() {
+    assertFindings(DL3028.self, "FROM ruby\nRUN gem install -N 1️⃣rails2️⃣\n", [FindingSpec("1️⃣", "2️⃣")])
+  }
+
+  func testWordAfterDoubleDashIsAGem() {
+    assertFindings(DL3028.self, "FROM ruby\nRUN gem install -- 1️⃣rails2️⃣\n", [FindingSpec("1️⃣", "2️⃣")])
+  }
+
   func testOtherSubcommandsAreNotChecked() {
     assertNoFindings(DL3028.self, "FROM ruby\nRUN gem update --system && gem uninstall rails && gem list rails\n")
   }

@@ -14,8 +14,8 @@ struct DL3008: Rule {
     `curl=7.88.*`), names a release with `/` (`curl/bookworm-backports`), or is a `.deb` file \
     or a path. The value of an option such as `-t`, `-o` or `-c` is not a package. Each \
     unpinned package is reported at its own word, where hadolint reports the whole `RUN` \
-    once. Commands behind `sudo`, `env` and similar wrappers are checked too, and so are \
-    heredoc scripts. A word that starts with an expansion (`$PACKAGES`) is not judged, since \
+    once. Unlike hadolint, commands behind `sudo`, `env` and similar wrappers are checked \
+    too, and so are heredoc scripts. A word that starts with an expansion (`$PACKAGES`) is not judged, since \
     its value is unknown. Every stage is checked: an unpinned package in a builder stage also \
     changes what the final image contains.
 

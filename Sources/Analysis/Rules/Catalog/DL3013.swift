@@ -15,14 +15,15 @@ struct DL3013: Rule {
     (`.whl`, `.tar.gz`, `.zip`, …), or a local path or URL (`.`, `./src`). A command with \
     `-r`/`--requirement` or `-c`/`--constraint` is not checked, because the file may pin the \
     packages. The values of options such as `-e`, `-i` and `--target` are not packages. \
-    `pip install --upgrade pip` is reported like any other unpinned package. `python -m pip`, \
-    `pip3` and wrappers such as `sudo` are recognised, and heredoc scripts are checked. Every \
-    stage is checked.
+    `pip install --upgrade pip` is reported like any other unpinned package. `python -m pip` \
+    and `pip3` are recognised, and heredoc scripts are checked. Every stage is checked.
 
     Each unpinned package is reported at its own word, where hadolint reports the `RUN` \
-    once. Unlike hadolint, `pip install . flask` still reports `flask` (hadolint skips any \
-    command that has a `.` argument), and `.zip` and other archive files count as pinned. A \
-    word that starts with an expansion is not judged. Exec-form `RUN` and `ONBUILD RUN` are \
+    once. Unlike hadolint, commands behind wrappers such as `sudo` and `env` are checked, \
+    `pip install . flask` still reports `flask` (hadolint skips any \
+    command that has a `.` argument), `.zip` and other archive files count as pinned, and a \
+    VCS URL needs a revision after its path even when it has a user (`git+ssh://git@host/…`) \
+    or follows `name @`. A word that starts with an expansion is not judged. Exec-form `RUN` and `ONBUILD RUN` are \
     not checked.
 
     ## Example

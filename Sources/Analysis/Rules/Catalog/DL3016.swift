@@ -17,9 +17,9 @@ struct DL3016: Rule {
     `npm add` and their misspellings are checked as `npm install`. The values of options \
     such as `--prefix`, `--omit` and `-w` are not packages. Every stage is checked.
 
-    Unlike hadolint, `name@latest` is reported (it is what `name` alone installs), the \
-    aliases of `install` are checked, option values are skipped, and `user/repo#ref` counts \
-    as pinned. Each unpinned package is reported at its own word. A word that starts with an \
+    Unlike hadolint, commands behind wrappers such as `sudo` are checked, `name@latest` and `name@` are reported (they install what `name` alone \
+    installs), the aliases of `install` are checked, option values are skipped, and \
+    `user/repo#ref`, `github:user/repo#ref` and `file:` folders count as pinned. Each unpinned package is reported at its own word. A word that starts with an \
     expansion is not judged. Exec-form `RUN` and `ONBUILD RUN` are not checked.
 
     ## Example

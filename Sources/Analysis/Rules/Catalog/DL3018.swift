@@ -13,8 +13,9 @@ struct DL3018: Rule {
     `curl=8.9.1-r0`, `curl~8.9` or `'curl>8'`) or is an `.apk` file. A repository tag alone \
     (`curl@edge`) does not pin. The name given to `--virtual`/`-t` is not a package, nor is \
     any other option value such as `-X`. Each unpinned package is reported at its own word, \
-    where hadolint reports the `RUN` once. Wrappers such as `sudo` and heredoc scripts are \
-    checked. A word that starts with an expansion is not judged. Every stage is checked. \
+    where hadolint reports the `RUN` once. Heredoc scripts are checked. Unlike hadolint, \
+    commands behind wrappers such as `sudo` are checked, and the values of `--root`, \
+    `--arch`, `--cache-dir` and other options are not read as packages. A word that starts with an expansion is not judged. Every stage is checked. \
     Exec-form `RUN` and `ONBUILD RUN` are not checked.
 
     ## Example

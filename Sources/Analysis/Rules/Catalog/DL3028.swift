@@ -15,7 +15,7 @@ struct DL3028: Rule {
     `gem i` is checked as `gem install`. Each unpinned gem is reported at its own word, \
     where hadolint reports the `RUN` once. Every stage is checked.
 
-    Unlike hadolint, `-v1.2` written without a space counts as a version, option values \
+    Unlike hadolint, commands behind wrappers such as `sudo` are checked, `-v1.2` written without a space counts as a version, option values \
     such as `--install-dir /gems` are not gems, and `.gem` files count as pinned. A word that \
     starts with an expansion is not judged. Exec-form `RUN` and `ONBUILD RUN` are not checked.
 

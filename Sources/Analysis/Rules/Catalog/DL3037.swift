@@ -11,9 +11,10 @@ struct DL3037: Rule {
 
     A package counts as pinned when it has a version comparison (`=`, `<`, `>`, `<=`, `>=`) \
     or is an `.rpm` file. `zypper in` is checked as `zypper install`. The values of options \
-    such as `--from`, `-r` and `-t` are not packages. Each unpinned package is reported at \
-    its own word, where hadolint reports the `RUN` once. Wrappers such as `sudo` and heredoc \
-    scripts are checked. A word that starts with an expansion is not judged. Every stage is \
+    such as `--from`, `-r`, `-t` and `--root` are not packages, where hadolint reads them as \
+    packages. Each unpinned package is reported at its own word, where hadolint reports the \
+    `RUN` once. Heredoc scripts are checked, and, unlike hadolint, so are commands behind \
+    wrappers such as `sudo`. A word that starts with an expansion is not judged. Every stage is \
     checked. Exec-form `RUN` and `ONBUILD RUN` are not checked.
 
     ## Example

@@ -21,7 +21,7 @@ struct DL3041: Rule {
     Each unpinned package is reported at its own word, where hadolint reports the `RUN` \
     once. Every stage is checked.
 
-    Unlike hadolint, `.rpm` files and URLs count as pinned whatever their names, option \
+    Unlike hadolint, commands behind wrappers such as `sudo` are checked, `.rpm` files and URLs count as pinned whatever their names, option \
     values are skipped, a comparison counts as a pin, and `dnf5` and `dnf in` are checked. A \
     word that starts with an expansion is not judged. Exec-form `RUN` and `ONBUILD RUN` are \
     not checked.

@@ -18,7 +18,7 @@ struct DL3062: Rule {
     at its own word, where hadolint reports the `RUN` once. Every stage is checked, which \
     matters because tools are often built in a builder stage and copied out.
 
-    Unlike hadolint, `@upgrade` and `@patch` are reported, `go get module@none` (which \
+    Unlike hadolint, commands behind wrappers such as `sudo` are checked, `@upgrade` and `@patch` are reported, `go get module@none` (which \
     removes a dependency) is not, `go run main.go` is not, and flag values are skipped. A \
     word that starts with an expansion is not judged. Exec-form `RUN` and `ONBUILD RUN` are \
     not checked.
