@@ -42,7 +42,7 @@ public enum PackageManager: String, Sendable, CaseIterable {
       return ShellOptionSyntax(short: "ocat", long: ["option", "config-file", "host-architecture", "target-release", "default-release"])
     case .apk:
       return ShellOptionSyntax(
-        short: "XpUtr",
+        short: "Xpt",
         long: ["repository", "root", "arch", "cache-dir", "virtual", "keys-dir", "repositories-file", "cache-max-age", "timeout", "wait"])
     case .yum, .dnf, .microdnf:
       return ShellOptionSyntax(
@@ -63,7 +63,7 @@ public enum PackageManager: String, Sendable, CaseIterable {
     case .yarn:
       return ShellOptionSyntax(long: ["cwd", "cache-folder", "modules-folder", "registry", "network-timeout", "mutex", "global-folder"])
     case .gem:
-      return ShellOptionSyntax(short: "vinsPgN", long: ["version", "install-dir", "bindir", "source", "trust-policy", "platform", "file", "build-root"])
+      return ShellOptionSyntax(short: "vinsPg", long: ["version", "install-dir", "bindir", "source", "trust-policy", "platform", "file", "build-root"])
     case .go:
       return ShellOptionSyntax(short: "CpoX", long: [])
     }
