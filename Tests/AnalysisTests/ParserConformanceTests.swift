@@ -106,8 +106,8 @@ enum CorpusFiles {
 
   nonisolated(unsafe) private static var cache: [CorpusFile]?
 
-  /// Loads every `*.Dockerfile` and `Dockerfile` that has a `.parse.json` beside it. Throws when
-  /// the corpus is missing, so that a missing corpus fails the tests instead of skipping them.
+  /// Loads every `*.Dockerfile` and `Dockerfile` with the `.parse.json` beside it. Throws when the
+  /// corpus or an oracle is missing, so that the tests fail instead of skipping files.
   static func load() throws -> [CorpusFile] {
     if let cache { return cache }
     let root = folder
@@ -120,7 +120,9 @@ enum CorpusFiles {
       guard name == "Dockerfile" || name.hasSuffix(".Dockerfile") else { continue }
       let base = name == "Dockerfile" ? url.path : String(url.path.dropLast(".Dockerfile".count))
       let oracleURL = URL(fileURLWithPath: base + ".parse.json")
-      guard let oracleData = try? Data(contentsOf: oracleURL) else { continue }
+      guard let oracleData = try? Data(contentsOf: oracleURL) else {
+        throw CorpusError(message: "\(url.path) has no BuildKit oracle at \(oracleURL.path)")
+      }
       let oracle = try JSONSerialization.jsonObject(with: oracleData)
       let bytes = try [UInt8](Data(contentsOf: url))
       let relative = String(url.path.dropFirst(root.path.count + 1))

@@ -267,6 +267,16 @@ final class ParserTests: XCTestCase {
     assertLossless(tree, source)
   }
 
+  func testLineLongerThanScannerLimitIsFatal() {
+    let long = String(repeating: "a", count: 70_000)
+    let text = "FROM a\nRUN \(long)\nRUN b\n"
+    let (tree, _) = parse(text)
+    XCTAssertEqual(tree.fileErrors, [SyntaxError(
+      range: 7..<(11 + 70_000), message: "dockerfile line greater than max allowed size of 65535", isFatal: true)])
+    let exact = "FROM a\nRUN " + String(repeating: "a", count: 65_536 - 5) + "\n"
+    XCTAssertTrue(parse(exact).0.fileErrors.isEmpty)
+  }
+
   // MARK: Line endings
 
   func testCRLFRangesExcludeTerminator() {

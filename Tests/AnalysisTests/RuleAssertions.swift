@@ -32,18 +32,18 @@ struct FindingSpec {
 }
 
 /// Returns the findings of `rule` alone on `text`.
-func findings(of rule: any Rule.Type, in text: String) -> [Finding] {
-  let configuration = LintConfiguration(enabledRules: [rule.id])
+func findings(of rule: any Rule.Type, in text: String, settings: RuleSettings = RuleSettings()) -> [Finding] {
+  let configuration = LintConfiguration(enabledRules: [rule.id], settings: settings)
   return Linter(configuration: configuration).lint(Document(text: text)).filter { $0.ruleID == rule.id }
 }
 
 /// Checks that `rule` reports exactly the findings in `expected` on the marked text.
 func assertFindings(
-  _ rule: any Rule.Type, _ marked: String, _ expected: [FindingSpec],
+  _ rule: any Rule.Type, _ marked: String, _ expected: [FindingSpec], settings: RuleSettings = RuleSettings(),
   file: StaticString = #filePath, line: UInt = #line
 ) {
   let (text, offsets) = extractMarkers(marked)
-  let actual = findings(of: rule, in: text)
+  let actual = findings(of: rule, in: text, settings: settings)
   XCTAssertEqual(actual.count, expected.count, "findings: \(actual.map { "\($0.range) \($0.message)" })", file: file, line: line)
   for (finding, spec) in zip(actual, expected) {
     guard let start = offsets[spec.start], let end = offsets[spec.end] else {
@@ -58,8 +58,11 @@ func assertFindings(
 }
 
 /// Checks that `rule` reports nothing on `text`.
-func assertNoFindings(_ rule: any Rule.Type, _ text: String, file: StaticString = #filePath, line: UInt = #line) {
-  let actual = findings(of: rule, in: text)
+func assertNoFindings(
+  _ rule: any Rule.Type, _ text: String, settings: RuleSettings = RuleSettings(),
+  file: StaticString = #filePath, line: UInt = #line
+) {
+  let actual = findings(of: rule, in: text, settings: settings)
   XCTAssertEqual(actual.map(\.message), [], "expected no \(rule.id) findings", file: file, line: line)
 }
 

@@ -162,6 +162,7 @@ final class ShellParserTests: XCTestCase {
       ("--opt=\"a b\"", "--opt=a b"),
       ("\"\"", ""),
       ("a$", "a$"),
+      ("$[1+2]", nil),
     ]
     for (source, expected) in cases {
       let script = ShellParser.parse("cmd " + source)
@@ -249,6 +250,9 @@ final class ShellParserTests: XCTestCase {
     XCTAssertEqual(command.words[1].parts, [.arithmeticExpansion(expression: 8..<19, range: 5..<21)])
     guard case .commandSubstitution(let substitution)? = command.words[2].parts.first else { return XCTFail("no substitution") }
     XCTAssertEqual(ShellTreeRenderer(source).render(substitution.list), "subshell({a})")
+    let obsolete = ShellParser.parse("echo $[1 + [2]]")
+    guard case .simple(let echo) = obsolete.body.items[0].andOr.first.commands[0] else { return XCTFail("not simple") }
+    XCTAssertEqual(echo.words[1].parts, [.arithmeticExpansion(expression: 7..<14, range: 5..<15)])
   }
 
   func testCaseInsideCommandSubstitution() {

@@ -36,6 +36,35 @@ final class ShellQueryTests: XCTestCase {
     XCTAssertEqual(contexts["p="], [.background])
   }
 
+  func testPipelinesWithContext() {
+    let source = "set -o pipefail && curl -fsSL url | sh -s -- -y; x=$(a | b) || (c | d | e)"
+    let script = ShellParser.parse(source)
+    let renderer = ShellTreeRenderer(source)
+    let pipelines = script.pipelines()
+    XCTAssertEqual(pipelines.map { renderer.render($0.pipeline) },
+                   ["{set -o pipefail}", "{curl -fsSL url} | {sh -s -- -y}", "{x=$(a | b)}", "{a} | {b}",
+                    "subshell({c} | {d} | {e})", "{c} | {d} | {e}"])
+    XCTAssertEqual(pipelines.map(\.context), [[], .afterAnd, [], .commandSubstitution, .afterOr, [.afterOr, .subshell]])
+    XCTAssertEqual(pipelines[1].pipeline.range, byteRange(of: "curl -fsSL url | sh -s -- -y", in: source))
+    XCTAssertEqual(pipelines.filter { $0.pipeline.commands.count > 1 }.count, 3)
+  }
+
+  func testSetPipefailOptionSpellings() {
+    let syntax = ShellOptionSyntax(short: "o")
+    let cases: [(String, [String?])] = [
+      ("set -o pipefail", ["pipefail"]),
+      ("set -eux -o pipefail", ["pipefail"]),
+      ("set -euxo pipefail", ["pipefail"]),
+      ("set -opipefail", ["pipefail"]),
+      ("set -e", []),
+      ("set +o pipefail", []),
+    ]
+    for (source, expected) in cases {
+      let invocation = ShellParser.parse(source).simpleCommands()[0].invocation
+      XCTAssertEqual(invocation.optionValues(short: "o", syntax: syntax), expected, source)
+    }
+  }
+
   func testRunsInScriptShell() {
     XCTAssertTrue(ShellCommandContext([.group, .branch, .afterOr]).runsInScriptShell)
     XCTAssertFalse(ShellCommandContext([.group, .subshell]).runsInScriptShell)
@@ -177,5 +206,37 @@ final class ShellLogicalTextTests: XCTestCase {
     XCTAssertEqual(logical.sourceRange(commands[1].command.range), byteRange(of: secondLine, in: source))
     let yes = commands[1].invocation.parsedArguments().options[0].word
     XCTAssertEqual(logical.sourceRange(yes.range), byteRange(of: "-y", in: source))
+  }
+}
+
+final class ShellCommandStringTests: XCTestCase {
+  func testShellCommandStringTable() {
+    let cases: [(String, String?)] = [
+      ("sh -c 'cd /x && make'", "cd /x && make"),
+      ("/bin/bash -ec \"apt-get update\"", "apt-get update"),
+      ("bash -o pipefail -c 'a | b' name arg", "a | b"),
+      ("sudo -u app sh -c 'echo hi'", "echo hi"),
+      ("busybox sh -c 'ls'", "ls"),
+      ("su app -c 'make install'", "make install"),
+      ("su --command='id' app", "id"),
+      ("sh script.sh", nil),
+      ("sh -e script.sh", nil),
+      ("bash", nil),
+      ("echo -c 'x'", nil),
+      ("busybox ls -c", nil),
+    ]
+    for (source, expected) in cases {
+      let command = ShellParser.parse(source).simpleCommands()[0]
+      XCTAssertEqual(command.invocation.shellCommandString, expected, source)
+    }
+  }
+
+  func testShellCommandStringRangeInSingleQuotes() {
+    let source = "sh -c 'cd /x && make'"
+    let invocation = ShellParser.parse(source).simpleCommands()[0].invocation
+    XCTAssertEqual(invocation.shellCommandStringWord?.range, byteRange(of: "'cd /x && make'", in: source))
+    let inner = ShellParser.parse(invocation.shellCommandString ?? "")
+    XCTAssertEqual(inner.shellStateChanges().map(\.name), ["cd"])
+    XCTAssertEqual(inner.shellStateChanges().first?.range, 0..<5)
   }
 }

@@ -28,11 +28,20 @@ final class ShellRobustnessTests: XCTestCase {
       ("[[ a = b", "missing ']]' to close '[['", 0..<2, "{[[ a = b}"),
       ("echo $((1 + 2", "missing '))' to close '$(('", 5..<8, "{echo $((1 + 2}"),
       ("((x = 1", "missing '))' to close '(('", 0..<2, "arith(x = 1)"),
+      ("echo $[1", "missing ']' to close '$['", 5..<7, "{echo $[1}"),
       ("echo ${x", "missing '}' to close '${'", 5..<7, "{echo ${x}"),
       ("echo ${}", "bad substitution: expected a parameter name after '${'", 5..<7, "{echo ${}}"),
       ("echo ${x~}", "bad substitution: unexpected '~' in '${…}'", 5..<9, "{echo ${x~}}"),
       ("case x in a b) c;; esac", "expected ')' after the case pattern", 10..<12, "case(x in ) {b} {c}"),
       ("for 1", "expected 'do' in 'for' loop", 0..<3, "for(1 do )"),
+      ("{ }", "expected a command after '{'", 0..<1, "group()"),
+      ("( )", "expected a command after '('", 0..<1, "subshell()"),
+      ("if then a; fi", "expected a command after 'if'", 0..<2, "if(if  then {a} ;)"),
+      ("if a; then fi", "expected a command after 'then'", 6..<10, "if(if {a} ; then )"),
+      ("if a; then b; else fi", "expected a command after 'else'", 14..<18, "if(if {a} ; then {b} ; else )"),
+      ("while do a; done", "expected a command after 'while'", 0..<5, "while( do {a} ;)"),
+      ("for x in a; do done", "expected a command after 'do'", 12..<14, "for(x in a do )"),
+      ("a; ]]", "unexpected ']]'", 3..<5, "{a} ;"),
     ]
     for (source, message, range, structure) in cases {
       let script = ShellParser.parse(source)

@@ -66,5 +66,8 @@ final class CancellationTests: XCTestCase {
     XCTAssertEqual(client.response(to: waitID)?["result"], .null)
     XCTAssertEqual(client.response(to: hoverID)?["error"]?["code"], .int(-32801))
     XCTAssertEqual(client.nextDiagnostics(uri)?["version"], .int(2))
+    XCTAssertTrue(client.logs.contains(
+      "debug server: Request textDocument/hover (id \(hoverID)) failed: Content modified: \(uri) has a newer change queued"))
+    XCTAssertFalse(client.drain().contains { $0["method"] == "window/logMessage" })
   }
 }

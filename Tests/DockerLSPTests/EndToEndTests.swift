@@ -140,6 +140,23 @@ final class EndToEndTests: XCTestCase {
     XCTAssertEqual(client.shutdownAndExit(), 0)
   }
 
+  /// The server moves the protocol to a copy of stdout and points fd 1 at stderr, so a stray
+  /// print cannot corrupt the message stream.
+  func testBinaryPointsStandardOutputAtStandardError() throws {
+    #if os(Linux)
+    let client = try TestClient.launch(try binaryURL())
+    XCTAssertNotNil(client.initialize())
+    let processID = try XCTUnwrap(client.processID)
+    let fileManager = FileManager.default
+    let standardOutput = try fileManager.destinationOfSymbolicLink(atPath: "/proc/\(processID)/fd/1")
+    let standardError = try fileManager.destinationOfSymbolicLink(atPath: "/proc/\(processID)/fd/2")
+    XCTAssertEqual(standardOutput, standardError)
+    XCTAssertEqual(client.shutdownAndExit(), 0)
+    #else
+    throw XCTSkip("Reading another process's descriptors needs /proc")
+    #endif
+  }
+
   func testBinaryExitCodeWithoutShutdown() throws {
     let client = try TestClient.launch(try binaryURL())
     client.initialize()

@@ -57,6 +57,15 @@ final class LifecycleTests: XCTestCase {
     XCTAssertEqual(client.waitForExit(), 0)
   }
 
+  func testNullParamsAreReadAsNone() {
+    let client = TestClient.inProcess()
+    client.initialize()
+    client.send(["jsonrpc": "2.0", "id": 9, "method": "shutdown", "params": nil])
+    XCTAssertEqual(client.response(to: 9)?["result"], .null)
+    client.send(["jsonrpc": "2.0", "method": "exit", "params": nil])
+    XCTAssertEqual(client.waitForExit(), 0)
+  }
+
   func testExitWithoutShutdownReturnsOne() {
     let client = TestClient.inProcess()
     client.initialize()

@@ -234,6 +234,19 @@ final class MalformedInputTests: XCTestCase {
     XCTAssertTrue(client.logs.contains("debug server: Ignored a response (id 99); this server sends no requests"))
   }
 
+  /// The reader thread parses bodies, so nesting at the depth limit must fit in its stack.
+  func testDeeplyNestedBodyIsRejected() {
+    let client = makeClient()
+    let depth = JSONParser.maxDepth
+    client.sendBody(Array((String(repeating: "{\"a\":", count: depth) + "1" + String(repeating: "}", count: depth)).utf8))
+    XCTAssertEqual(nextErrorWithNullID(client)?["message"], "Invalid request: jsonrpc must be \"2.0\"")
+    client.sendBody(Array((String(repeating: "[", count: depth + 1) + String(repeating: "]", count: depth + 1)).utf8))
+    XCTAssertEqual(
+      nextErrorWithNullID(client)?["message"],
+      .string("Parse error: Invalid JSON at byte \(depth): nesting deeper than \(depth) levels"))
+    assertStillServing(client)
+  }
+
   func testEmptyBodyIsParseError() {
     let client = makeClient()
     client.sendBody([])

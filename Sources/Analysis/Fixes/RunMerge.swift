@@ -70,7 +70,7 @@ enum RunMerge {
     if !script.shellStateChanges().isEmpty { return true }
     // `exit` at the top level would end the merged script before the later commands run.
     return script.simpleCommands().contains { entry in
-      entry.command.invocation.name == "exit" && entry.context.runsInScriptShell
+      entry.command.unwrappedInvocation.baseName == "exit" && entry.context.runsInScriptShell
     }
   }
 

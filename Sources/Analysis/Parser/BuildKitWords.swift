@@ -13,8 +13,21 @@ enum BuildKitWords {
   /// after it both stay in the word. An escape character at the very end is dropped.
   // NOTE: Go decodes runes here and writes U+FFFD for each invalid UTF-8 byte. This copies such
   // bytes unchanged, so values with invalid UTF-8 can differ from BuildKit's.
-  static func words(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, escape: UInt8, keepsText: Bool = true) -> [ArgumentWord] {
+  static func words(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, escape: UInt8) -> [ArgumentWord] {
     var words: [ArgumentWord] = []
+    forEachWord(bytes, range, escape: escape, keepsText: true) { word in
+      words.append(word)
+      return true
+    }
+    return words
+  }
+
+  /// Calls `visit` with each word in order until it returns false. Without `keepsText` the words
+  /// have empty text, which saves allocating it.
+  static func forEachWord(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, escape: UInt8, keepsText: Bool,
+    _ visit: (ArgumentWord) -> Bool
+  ) {
     var word: [UInt8] = []
     var wordStart = range.lowerBound
     var quote: UInt8 = 0
@@ -36,15 +49,15 @@ enum BuildKitWords {
         wordStart = index
       }
       if index >= end {
-        if blankOK || hasContent { words.append(ArgumentWord(text: word, range: wordStart..<end)) }
-        break
+        if blankOK || hasContent { _ = visit(ArgumentWord(text: word, range: wordStart..<end)) }
+        return
       }
       var width = runeWidth(bytes, at: index, end: end)
       let byte = bytes[index]
       if inWord {
         let spaceLength = GoText.spaceLength(bytes, at: index, end: end)
         if spaceLength > 0 {
-          if blankOK || hasContent { words.append(ArgumentWord(text: word, range: wordStart..<index)) }
+          if blankOK || hasContent, !visit(ArgumentWord(text: word, range: wordStart..<index)) { return }
           word.removeAll(keepingCapacity: true)
           hasContent = false
           blankOK = false
@@ -92,7 +105,6 @@ enum BuildKitWords {
       hasContent = true
       index += width
     }
-    return words
   }
 
   /// Returns the width of the UTF-8 sequence at `index`, or 1 for an invalid or cut sequence.
@@ -123,14 +135,26 @@ enum BuildKitWords {
   static func nameValueError(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, escape: UInt8, keyword: String) -> NameValueError? {
     // A word's text contains `=` exactly when its source range does, since only a final escape
     // character is ever dropped.
-    let words = words(bytes, range, escape: escape, keepsText: false)
     func hasEquals(_ word: ArgumentWord) -> Bool { word.range.contains { bytes[$0] == UInt8(ascii: "=") } }
-    guard let first = words.first else { return nil }
-    if !hasEquals(first) {
+    var isFirst = true
+    var legacyForm = false
+    var offender: ArgumentWord?
+    forEachWord(bytes, range, escape: escape, keepsText: false) { word in
+      if isFirst {
+        isFirst = false
+        legacyForm = !hasEquals(word)
+        return !legacyForm
+      }
+      if hasEquals(word) { return true }
+      offender = word
+      return false
+    }
+    if isFirst { return nil }
+    if legacyForm {
       for index in range where GoText.isTokenSpace(bytes[index]) { return nil }
       return NameValueError(message: "\(keyword) must have two arguments", range: range)
     }
-    for word in words where !hasEquals(word) {
+    if let word = offender {
       let text = String(decoding: BuildKitWords.words(bytes, word.range, escape: escape).first?.text ?? [], as: UTF8.self)
       let message = "Syntax error - can't find = in \(GoText.quoted(text)). Must be of the form: name=value"
       return NameValueError(message: message, range: word.range)

@@ -47,10 +47,33 @@ struct FileParser {
   }
 
   mutating func makeTree() -> SyntaxTree {
+    if let longLine = firstTooLongLine() {
+      let message = "dockerfile line greater than max allowed size of \(FileParser.maxLineLength - 1)"
+      fileErrors.append(SyntaxError(range: longLine, message: message, isFatal: true))
+    }
     if !hasInstruction {
       fileErrors.append(SyntaxError(range: bytes.count..<bytes.count, message: "file with no instructions", isFatal: true))
     }
     return SyntaxTree(directives: directives, escapeCharacter: escape, nodes: nodes, fileErrors: fileErrors)
+  }
+
+  /// The maximum line length in bytes, terminator included, that BuildKit's line scanner
+  /// accepts (Go's `bufio.MaxScanTokenSize`).
+  static let maxLineLength = 64 * 1024
+
+  /// Returns the content range of the first line that BuildKit's scanner rejects as too long.
+  /// A last line without `\n` must leave room in the scanner's buffer, so its limit is one less.
+  private func firstTooLongLine() -> Range<Int>? {
+    guard bytes.count >= FileParser.maxLineLength else { return nil }
+    var start = 0
+    while start < bytes.count {
+      let line = PhysicalLine.scan(bytes, from: start)
+      let hasNewline = line.end > line.start && bytes[line.end - 1] == GoText.newline
+      let limit = hasNewline ? FileParser.maxLineLength : FileParser.maxLineLength - 1
+      if line.end - line.start > limit { return line.start..<line.contentEnd }
+      start = line.end
+    }
+    return nil
   }
 
   /// Parses the top-level node that starts at `position` (a line start), appends it to `nodes`
@@ -132,28 +155,21 @@ struct FileParser {
       builder.append(bytes, line.start..<pieceEnd)
     }
     let logicalLine = builder.text
-    var instruction = InstructionParser.parse(
-      line: logicalLine, bounds: 0..<logicalLine.bytes.count, escape: escape, range: firstLine.start..<end)
-    instruction.embeddedComments = comments
-    if acceptsHeredocs(instruction) {
-      end = readHeredocs(for: &instruction, from: end)
-      instruction.range = firstLine.start..<end
+    let command = InstructionParser.parse(line: logicalLine, escape: escape)
+    var heredocs: [Heredoc] = []
+    var heredocErrors: [SyntaxError] = []
+    if command.acceptsHeredocs {
+      end = readHeredocs(line: logicalLine, from: end, into: &heredocs, errors: &heredocErrors)
     }
-    nodes.append(.instruction(instruction))
+    nodes.append(.instruction(command.makeInstruction(
+      range: firstLine.start..<end, logicalLine: logicalLine, heredocs: heredocs, embeddedComments: comments,
+      extraErrors: heredocErrors)))
     return end
   }
 
-  private func acceptsHeredocs(_ instruction: Instruction) -> Bool {
-    if let trigger = instruction.onbuildTrigger {
-      return trigger.instruction.kind.allowsHeredocs && trigger.instruction.execForm == nil
-    }
-    return instruction.kind.allowsHeredocs && instruction.execForm == nil
-  }
-
-  /// Finds the heredoc openers of `instruction` and reads their bodies, one after the other,
-  /// from `start`. Returns the end of the last body.
-  private func readHeredocs(for instruction: inout Instruction, from start: Int) -> Int {
-    let line = instruction.logicalLine
+  /// Finds the heredoc openers in `line` and reads their bodies, one after the other, from
+  /// `start`. Returns the end of the last body.
+  private func readHeredocs(line: LogicalText, from start: Int, into heredocs: inout [Heredoc], errors: inout [SyntaxError]) -> Int {
     let openers: [HeredocOpener] = line.bytes.withUnsafeBufferPointer { logical in
       let whole = 0..<logical.count
       guard HeredocScanner.mayContainHeredoc(logical, whole) else { return [] }
@@ -180,13 +196,13 @@ struct FileParser {
       var content = Array(UnsafeBufferPointer(rebasing: bytes[bodyStart..<contentEnd]))
       if opener.stripsTabs { content = HeredocScanner.strippingLeadingTabs(content) }
       let openerRange = line.sourceRange(opener.range)
-      instruction.heredocs.append(Heredoc(
+      heredocs.append(Heredoc(
         name: String(decoding: opener.name, as: UTF8.self), fileDescriptor: opener.fileDescriptor,
         stripsTabs: opener.stripsTabs, isQuoted: opener.isQuoted, openerRange: openerRange,
         bodyRange: bodyStart..<position, terminatorRange: terminator ?? position..<position,
         content: String(decoding: content, as: UTF8.self)))
       if terminator == nil {
-        instruction.errors.append(SyntaxError(range: openerRange, message: "unterminated heredoc", isFatal: true))
+        errors.append(SyntaxError(range: openerRange, message: "unterminated heredoc", isFatal: true))
       }
     }
     return position
@@ -207,7 +223,11 @@ struct LogicalTextBuilder {
       bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[range]))
       return
     }
-    pieces.append(LogicalText.Piece(logicalStart: bytes.count, sourceStart: range.lowerBound))
+    if pieces.isEmpty {
+      pieces = [LogicalText.Piece(logicalStart: bytes.count, sourceStart: range.lowerBound)]
+    } else {
+      pieces.append(LogicalText.Piece(logicalStart: bytes.count, sourceStart: range.lowerBound))
+    }
     bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[range]))
   }
 

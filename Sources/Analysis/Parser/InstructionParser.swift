@@ -2,16 +2,47 @@
 /// following BuildKit's `splitCommand` and its per-instruction line parsers. Heredoc bodies are
 /// read by the caller, which owns the physical lines.
 enum InstructionParser {
-  /// Parses `bounds` of `line`. `range` becomes the instruction's source range.
-  static func parse(line: LogicalText, bounds: Range<Int>, escape: UInt8, range: Range<Int>) -> Instruction {
-    line.bytes.withUnsafeBufferPointer { bytes in
-      parse(bytes, line: line, bounds: bounds, escape: escape, range: range)
+  /// The parts of an instruction that its logical line determines.
+  struct Command {
+    var kind: InstructionKind
+    var keyword: String
+    var keywordRange: Range<Int>
+    var flags: [Flag]
+    var flagWords: [String]
+    var arguments: LogicalText
+    var argumentsRange: Range<Int>
+    var execForm: ExecForm?
+    var trigger: OnbuildTrigger?
+    var errors: [SyntaxError]
+
+    /// Whether BuildKit looks for heredocs: in RUN, COPY and ADD (also wrapped in ONBUILD) when
+    /// they are not in exec form.
+    var acceptsHeredocs: Bool {
+      if let trigger { return trigger.instruction.kind.allowsHeredocs && trigger.instruction.execForm == nil }
+      return kind.allowsHeredocs && execForm == nil
+    }
+
+    /// Builds the instruction from these parts; the caller adds what lies outside the line.
+    func makeInstruction(
+      range: Range<Int>, logicalLine: LogicalText, heredocs: [Heredoc], embeddedComments: [Comment], extraErrors: [SyntaxError]
+    ) -> Instruction {
+      Instruction(
+        range: range, kind: kind, keyword: keyword, keywordRange: keywordRange, flags: flags, arguments: arguments,
+        argumentsRange: argumentsRange, execForm: execForm, heredocs: heredocs, onbuildTrigger: trigger,
+        embeddedComments: embeddedComments, errors: extraErrors.isEmpty ? errors : errors + extraErrors,
+        logicalLine: logicalLine, flagWords: flagWords)
     }
   }
 
-  static func parse(
-    _ bytes: UnsafeBufferPointer<UInt8>, line: LogicalText, bounds: Range<Int>, escape: UInt8, range: Range<Int>
-  ) -> Instruction {
+  /// Parses a whole logical line.
+  static func parse(line: LogicalText, escape: UInt8) -> Command {
+    line.bytes.withUnsafeBufferPointer { bytes in
+      parse(bytes, line: line, bounds: 0..<bytes.count, escape: escape)
+    }
+  }
+
+  /// Parses `bounds` of `line`, which is the whole line or, for ONBUILD, its arguments.
+  static func parse(_ bytes: UnsafeBufferPointer<UInt8>, line: LogicalText, bounds: Range<Int>, escape: UInt8) -> Command {
     let trimmed = GoText.trimSpaces(bytes, bounds)
     var keywordEnd = trimmed.lowerBound
     while keywordEnd < trimmed.upperBound && !GoText.isTokenSpace(bytes[keywordEnd]) { keywordEnd += 1 }
@@ -37,19 +68,13 @@ enum InstructionParser {
       argumentsRange = line.sourceRange(argumentsLogical)
     }
 
-    var instruction = Instruction(
-      range: range, kind: kind, keyword: keyword,
-      keywordRange: keywordLogical.isEmpty ? argumentsRange.lowerBound..<argumentsRange.lowerBound : line.sourceRange(keywordLogical),
-      flags: scannedFlags.map { FlagScanner.makeFlag($0, line: line) },
-      arguments: line.slice(argumentsLogical), argumentsRange: argumentsRange, execForm: nil,
-      heredocs: [], onbuildTrigger: nil, embeddedComments: [], errors: [])
-    instruction.logicalLine = bounds == 0..<line.bytes.count ? line : line.slice(bounds)
-    instruction.flagWords = scannedFlags.map { String(decoding: $0.text, as: UTF8.self) }
-
+    var execForm: ExecForm?
+    var trigger: OnbuildTrigger?
+    var errors: [SyntaxError] = []
     switch kind {
     case .run, .cmd, .entrypoint, .shell, .add, .copy, .volume:
       if !argumentsLogical.isEmpty {
-        readExecForm(bytes, line: line, argumentsLogical, into: &instruction)
+        execForm = readExecForm(bytes, line: line, argumentsLogical, errors: &errors)
       }
     case .healthcheck:
       var separator = argumentsLogical.lowerBound
@@ -57,25 +82,33 @@ enum InstructionParser {
       var commandStart = separator
       while commandStart < argumentsLogical.upperBound && GoText.isLatin1Space(bytes[commandStart]) { commandStart += 1 }
       if separator > argumentsLogical.lowerBound && commandStart < argumentsLogical.upperBound {
-        readExecForm(bytes, line: line, commandStart..<argumentsLogical.upperBound, into: &instruction)
+        execForm = readExecForm(bytes, line: line, commandStart..<argumentsLogical.upperBound, errors: &errors)
       }
     case .env, .label:
       if let error = BuildKitWords.nameValueError(bytes, argumentsLogical, escape: escape, keyword: kind.keyword) {
-        instruction.errors.append(SyntaxError(range: line.sourceRange(error.range), message: error.message, isFatal: true))
+        errors.append(SyntaxError(range: line.sourceRange(error.range), message: error.message, isFatal: true))
       }
     case .onbuild:
       if !argumentsLogical.isEmpty {
-        let inner = parse(bytes, line: line, bounds: argumentsLogical, escape: escape, range: argumentsRange)
-        instruction.errors.append(contentsOf: inner.errors)
-        instruction.onbuildTrigger = OnbuildTrigger(inner)
+        let inner = parse(bytes, line: line, bounds: argumentsLogical, escape: escape)
+        errors.append(contentsOf: inner.errors)
+        trigger = OnbuildTrigger(inner.makeInstruction(
+          range: argumentsRange, logicalLine: line.slice(argumentsLogical), heredocs: [], embeddedComments: [], extraErrors: []))
       }
     case .unknown:
       let errorRange = keywordLogical.isEmpty ? argumentsRange : line.sourceRange(keywordLogical)
-      instruction.errors.append(SyntaxError(range: errorRange, message: "unknown instruction: \(keyword)"))
+      errors.append(SyntaxError(range: errorRange, message: "unknown instruction: \(keyword)"))
     case .arg, .expose, .from, .maintainer, .stopsignal, .user, .workdir:
       break
     }
-    return instruction
+
+    return Command(
+      kind: kind, keyword: keyword,
+      keywordRange: keywordLogical.isEmpty ? argumentsRange.lowerBound..<argumentsRange.lowerBound : line.sourceRange(keywordLogical),
+      flags: scannedFlags.map { FlagScanner.makeFlag($0, line: line) },
+      flagWords: scannedFlags.map { String(decoding: $0.text, as: UTF8.self) },
+      arguments: line.slice(argumentsLogical), argumentsRange: argumentsRange, execForm: execForm, trigger: trigger,
+      errors: errors)
   }
 
   /// The keywords in lower case, for matching ASCII keywords without allocating.
@@ -100,20 +133,21 @@ enum InstructionParser {
     return .unknown
   }
 
-  /// Reads `range` as a JSON array the way `parseMaybeJSON` does and records the exec form or the
-  /// error for an array that contains something other than strings.
+  /// Reads `range` as a JSON array the way `parseMaybeJSON` does. Returns the exec form, or
+  /// records the error for an array that contains something other than strings.
   private static func readExecForm(
-    _ bytes: UnsafeBufferPointer<UInt8>, line: LogicalText, _ range: Range<Int>, into instruction: inout Instruction
-  ) {
+    _ bytes: UnsafeBufferPointer<UInt8>, line: LogicalText, _ range: Range<Int>, errors: inout [SyntaxError]
+  ) -> ExecForm? {
     switch ExecFormParser.parse(bytes, from: range.lowerBound, to: range.upperBound) {
     case .notJSON:
-      break
+      return nil
     case .strings(let arrayRange, let elements):
       let mapped = elements.map { ExecElement(value: $0.value, range: line.sourceRange($0.range)) }
-      instruction.execForm = ExecForm(range: line.sourceRange(arrayRange), elements: mapped)
+      return ExecForm(range: line.sourceRange(arrayRange), elements: mapped)
     case .notAllStrings(let offender):
       let message = "when using JSON array syntax, arrays must be comprised of strings only"
-      instruction.errors.append(SyntaxError(range: line.sourceRange(offender), message: message, isFatal: true))
+      errors.append(SyntaxError(range: line.sourceRange(offender), message: message, isFatal: true))
+      return nil
     }
   }
 }

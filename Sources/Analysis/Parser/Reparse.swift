@@ -57,8 +57,11 @@ extension DockerfileParser {
           break
         }
       }
-      // Directive errors sit in the prologue, before any edit that gets this far.
-      parser.fileErrors = tree.fileErrors.filter { $0.message != "file with no instructions" }
+      // Directive errors sit in the prologue, which the edit does not touch. `makeTree` adds the
+      // errors that depend on the whole file again.
+      parser.fileErrors = tree.fileErrors.filter { error in
+        tree.directives.contains { $0.range.contains(error.range.lowerBound) }
+      }
       return (parser.makeTree(), reused)
     }
   }
@@ -66,9 +69,14 @@ extension DockerfileParser {
   /// Returns the index of the first old node to parse again, or nil when only a full parse is
   /// safe. That is the case when the tree is empty or the edit touches the directive prologue,
   /// which runs up to and including the first node that is not a directive.
+  /// Returns the index of the first node that is not a directive, which ends the prologue.
+  private static func prologueEndIndex(_ tree: SyntaxTree) -> Int? {
+    tree.nodes.firstIndex { if case .directive = $0 { return false } else { return true } }
+  }
+
   private static func firstNodeToReparse(_ tree: SyntaxTree, edit: TextEdit) -> Int? {
     let nodes = tree.nodes
-    guard let prologueEnd = nodes.firstIndex(where: { if case .directive = $0 { return false } else { return true } }),
+    guard let prologueEnd = prologueEndIndex(tree),
       edit.range.lowerBound > nodes[prologueEnd].range.upperBound
     else { return nil }
     // The node that contains the edit's start; an edit at the very end belongs to the last node.

@@ -122,9 +122,14 @@ struct ShellLexer {
       while let byte = peek, byte >= 0x30 && byte <= 0x39 { index += 1 }
       return
     }
-    if "@*#?-$!0".utf8.contains(first) {
+    switch first {
+    case UInt8(ascii: "@"), UInt8(ascii: "*"), UInt8(ascii: "#"), UInt8(ascii: "?"), UInt8(ascii: "-"), UInt8(ascii: "$"),
+      UInt8(ascii: "!"):
+      // A special parameter is one character long.
       index += 1
       return
+    default:
+      break
     }
     while let byte = peek, isNameByte(byte) { index += 1 }
   }

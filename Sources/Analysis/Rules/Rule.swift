@@ -13,6 +13,9 @@ public protocol Rule: Sendable {
   static var documentation: String { get }
   /// Whether the rule runs without being enabled in the configuration.
   static var isEnabledByDefault: Bool { get }
+  /// The settings under which the documentation's examples behave as described, for rules
+  /// that read settings (such as the label schema).
+  static var exampleSettings: RuleSettings { get }
 
   init()
 
@@ -22,6 +25,7 @@ public protocol Rule: Sendable {
 
 extension Rule {
   public static var isEnabledByDefault: Bool { true }
+  public static var exampleSettings: RuleSettings { RuleSettings() }
 
   /// Creates a finding of this rule at its default severity (the linter applies overrides).
   public func finding(_ range: Range<Int>, _ message: String, fixes: [Fix] = []) -> Finding {

@@ -13,6 +13,17 @@ extension ShellScanner {
     return false
   }
 
+  /// Parses a list that the grammar requires to have a command, such as the body after `then`.
+  /// An empty one is reported at `range` unless the input ends or another error explains it.
+  func parseRequiredList(after keyword: String, range: Range<Int>) -> ShellList {
+    let errorCount = errors.count
+    let list = parseList()
+    if list.items.isEmpty && !isAtEnd && errors.count == errorCount {
+      addError("expected a command after '\(keyword)'", range)
+    }
+    return list
+  }
+
   /// Parses the redirections after a compound command, as in `done <input`.
   func parseTrailingRedirections() -> [ShellRedirection] {
     var redirections: [ShellRedirection] = []
@@ -87,7 +98,7 @@ extension ShellScanner {
       }
     }
     pos += 1
-    let list = parseList()
+    let list = parseRequiredList(after: "(", range: start..<start + 1)
     if peek() == UInt8(ascii: ")") {
       pos += 1
     } else {
@@ -100,7 +111,7 @@ extension ShellScanner {
   func parseGroup() -> CompoundCommand {
     let start = pos
     pos += 1
-    let list = parseList()
+    let list = parseRequiredList(after: "{", range: start..<start + 1)
     expectReservedWord("}", message: "missing '}' to close '{'", range: start..<start + 1)
     return makeCompound(.group(list), start: start)
   }
@@ -113,17 +124,19 @@ extension ShellScanner {
     var branches: [ShellIfClause.Branch] = []
     var elseBody: ShellList?
     while true {
-      let condition = parseList()
-      expectReservedWord("then", message: "expected 'then' after the condition", range: keywordRange)
-      let body = parseList()
+      let condition = parseRequiredList(after: text(keywordRange), range: keywordRange)
+      let thenRange = pos..<pos + 4
+      let hasThen = expectReservedWord("then", message: "expected 'then' after the condition", range: keywordRange)
+      let body = hasThen ? parseRequiredList(after: "then", range: thenRange) : parseList()
       branches.append(ShellIfClause.Branch(condition: condition, body: body))
       guard reservedWord() == "elif" else { break }
       keywordRange = pos..<pos + 4
       pos += 4
     }
     if reservedWord() == "else" {
+      let elseRange = pos..<pos + 4
       pos += 4
-      elseBody = parseList()
+      elseBody = parseRequiredList(after: "else", range: elseRange)
     }
     expectReservedWord("fi", message: "missing 'fi' to close 'if'", range: start..<start + 2)
     return makeCompound(.ifClause(ShellIfClause(branches: branches, elseBody: elseBody)), start: start)
@@ -178,8 +191,10 @@ extension ShellScanner {
         pos += 1
       }
     }
+    skipLinebreaks()
+    let doRange = pos..<pos + 2
     let hasDo = expectReservedWord("do", message: "expected 'do' in '\(keyword)' loop", range: keywordRange)
-    let body = parseList()
+    let body = hasDo ? parseRequiredList(after: "do", range: doRange) : parseList()
     if hasDo {
       expectReservedWord("done", message: "missing 'done' to close '\(keyword)'", range: keywordRange)
     } else if reservedWord() == "done" {
@@ -196,9 +211,11 @@ extension ShellScanner {
     let keyword = isUntil ? "until" : "while"
     let keywordRange = pos..<pos + 5
     pos += 5
-    let condition = parseList()
+    let condition = parseRequiredList(after: keyword, range: keywordRange)
+    skipLinebreaks()
+    let doRange = pos..<pos + 2
     let hasDo = expectReservedWord("do", message: "expected 'do' after the '\(keyword)' condition", range: keywordRange)
-    let body = parseList()
+    let body = hasDo ? parseRequiredList(after: "do", range: doRange) : parseList()
     if hasDo {
       expectReservedWord("done", message: "missing 'done' to close '\(keyword)'", range: keywordRange)
     } else if reservedWord() == "done" {

@@ -49,8 +49,9 @@ extension SimpleCommand {
   /// the duration of `timeout` and the user of `gosu` and `su-exec` are skipped too.
   /// `command -v` and `command -V` only look a name up, so they are not unwrapped. A wrapper
   /// with no command after it (`sudo -i`, `exec >log`) is itself the invocation.
-  // NOTE: commands passed as a string (`sh -c '…'`, `su -c '…'`, `env -S '…'`) are not
-  // parsed, and `xargs` is not unwrapped because its arguments come from its input.
+  // NOTE: a command passed as a string is not unwrapped, and `shellCommandString` returns it
+  // only for `sh -c` and `su -c`, not `env -S`. `xargs` is not unwrapped either, because its
+  // arguments come from its input.
   public var unwrappedInvocation: ShellInvocation {
     var wrappers: [ShellWord] = []
     var index = 0
@@ -141,4 +142,42 @@ struct ShellWrapper {
     "tini": ShellWrapper(syntax: ShellOptionSyntax(short: "pe", stopsAtFirstPositional: true)),
     "dumb-init": ShellWrapper(syntax: ShellOptionSyntax(short: "r", long: ["rewrite"], stopsAtFirstPositional: true)),
   ]
+}
+
+extension ShellInvocation {
+  /// Shells whose `-c` option makes the first operand a command string.
+  static let shellNames: Set<String> = ["sh", "bash", "dash", "ash", "ksh", "mksh", "zsh", "busybox"]
+
+  static let suSyntax = ShellOptionSyntax(short: "cgGsw", long: ["command", "group", "supp-group", "shell", "whitelist-environment"])
+
+  /// The command string that this invocation runs in another shell, after quote removal: the
+  /// first operand of `sh -c` (also `bash`, `dash`, `ash`, `ksh`, `mksh`, `zsh` and
+  /// `busybox sh`), or the value of `su -c` and `su --command`. Nil for other commands, for a
+  /// shell reading a script file, and for a string with expansions.
+  public var shellCommandString: String? {
+    if baseName == "su" {
+      return parsedArguments(syntax: ShellInvocation.suSyntax).options(short: "c", long: ["command"]).last?.value
+    }
+    return shellCommandStringWord?.literalValue
+  }
+
+  /// The word that contains `shellCommandString`, which for `su --command=…` also contains the
+  /// option. Parsing the string gives ranges into the string itself, which match the source
+  /// only inside single quotes, one byte after `word.range.lowerBound`.
+  public var shellCommandStringWord: ShellWord? {
+    guard let baseName else { return nil }
+    var arguments = self.arguments
+    if baseName == "su" {
+      return parsedArguments(syntax: ShellInvocation.suSyntax).options(short: "c", long: ["command"]).last?.valueWord
+    }
+    guard ShellInvocation.shellNames.contains(baseName) else { return nil }
+    if baseName == "busybox" {
+      guard arguments.first?.literalValue == "sh" else { return nil }
+      arguments.removeFirst()
+    }
+    let syntax = ShellOptionSyntax(short: "oO", long: ["rcfile", "init-file"], stopsAtFirstPositional: true)
+    let parsed = ShellParsedArguments(arguments, syntax: syntax)
+    guard parsed.options.contains(where: { !$0.isLong && $0.name == "c" }) else { return nil }
+    return parsed.positionalArguments.first
+  }
 }

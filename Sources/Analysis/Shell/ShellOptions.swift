@@ -142,7 +142,7 @@ extension ShellInvocation {
     ShellParsedArguments(arguments, syntax: syntax)
   }
 
-  /// Whether the arguments contain `-short` (alone or in a cluster such as `-qy`) or `--long`
+  /// Returns whether the arguments contain `-short` (alone or in a cluster such as `-qy`) or `--long`
   /// (with or without `=value`) for any name in `long`. Values of the options that `syntax`
   /// lists are skipped, so `-o Dpkg::Options::=--yes` does not count as `--yes`.
   public func hasOption(short: Character? = nil, long: [String] = [], syntax: ShellOptionSyntax = .flagsOnly) -> Bool {

@@ -1,8 +1,8 @@
 /// Parses shell scripts as `/bin/sh -c` runs them, accepting common bash syntax.
 public enum ShellParser {
-  /// Parses `bytes` into a syntax tree with exact byte ranges. It never fails: malformed input
-  /// gives a best-effort tree and `errors`, and nesting deeper than 100 levels is left unparsed
-  /// with an error.
+  /// Parses `bytes` into a syntax tree with exact byte ranges. Any input gives a tree: malformed
+  /// input gives a best-effort tree and `errors`, and nesting deeper than 100 levels is left
+  /// unparsed with an error. Random-input tests check that it never traps.
   public static func parse(_ bytes: [UInt8]) -> ShellScript {
     let first = ShellScanner(bytes: bytes, knownHereDocuments: [:])
     let body = first.parseScript()
@@ -55,7 +55,7 @@ extension ShellScanner {
     return ShellList(items: items, range: first.andOr.range.lowerBound..<end)
   }
 
-  /// Whether the cursor is at a token that ends every list: the end, `)`, a case item
+  /// Returns whether the cursor is at a token that ends every list: the end, `)`, a case item
   /// terminator, a closing reserved word, or the backquote that closes a substitution.
   func isAtListEnd() -> Bool {
     guard let byte = peek() else { return true }

@@ -62,9 +62,30 @@ extension ShellScript {
   /// Function bodies are included where they are defined, marked `.functionBody`.
   // NOTE: arithmetic expressions are not parsed, so a `$(…)` inside `$((…))` is not returned.
   public func simpleCommands() -> [ShellCommandOccurrence] {
-    var result: [ShellCommandOccurrence] = []
-    ShellCommandCollector.collect(body, context: [], into: &result)
-    return result
+    var walker = ShellCommandCollector()
+    walker.collect(body, context: [])
+    return walker.commands
+  }
+
+  /// Returns every pipeline in execution order, with its context, including single commands
+  /// and pipelines nested in compound commands and substitutions. A pipeline such as
+  /// `curl … | sh` has `commands.count > 1`. Its context includes `.pipeline` only when an
+  /// enclosing pipeline has two or more commands.
+  public func pipelines() -> [ShellPipelineOccurrence] {
+    var walker = ShellCommandCollector()
+    walker.collect(body, context: [])
+    return walker.pipelines
+  }
+}
+
+/// A pipeline found by `ShellScript.pipelines()` with the context it runs in.
+public struct ShellPipelineOccurrence: Sendable, Hashable {
+  public var pipeline: Pipeline
+  public var context: ShellCommandContext
+
+  public init(pipeline: Pipeline, context: ShellCommandContext) {
+    self.pipeline = pipeline
+    self.context = context
   }
 }
 
@@ -72,103 +93,107 @@ extension ShellList {
   /// Returns the simple commands of this list in execution order, each with `context` added
   /// to the context it has within the list.
   public func simpleCommands(context: ShellCommandContext = []) -> [ShellCommandOccurrence] {
-    var result: [ShellCommandOccurrence] = []
-    ShellCommandCollector.collect(self, context: context, into: &result)
-    return result
+    var walker = ShellCommandCollector()
+    walker.collect(self, context: context)
+    return walker.commands
   }
 }
 
-/// The recursive walk behind `simpleCommands()`.
-enum ShellCommandCollector {
-  static func collect(_ list: ShellList, context: ShellCommandContext, into result: inout [ShellCommandOccurrence]) {
+/// The recursive walk behind `simpleCommands()` and `pipelines()`.
+struct ShellCommandCollector {
+  var commands: [ShellCommandOccurrence] = []
+  var pipelines: [ShellPipelineOccurrence] = []
+
+  mutating func collect(_ list: ShellList, context: ShellCommandContext) {
     for item in list.items {
       var itemContext = context
       if item.separator == .background { itemContext.insert(.background) }
-      collect(item.andOr.first, context: itemContext, into: &result)
+      collect(item.andOr.first, context: itemContext)
       for link in item.andOr.rest {
         var linkContext = itemContext
         linkContext.insert(link.op == .and ? .afterAnd : .afterOr)
-        collect(link.pipeline, context: linkContext, into: &result)
+        collect(link.pipeline, context: linkContext)
       }
     }
   }
 
-  static func collect(_ pipeline: Pipeline, context: ShellCommandContext, into result: inout [ShellCommandOccurrence]) {
+  mutating func collect(_ pipeline: Pipeline, context: ShellCommandContext) {
+    pipelines.append(ShellPipelineOccurrence(pipeline: pipeline, context: context))
     var pipelineContext = context
     if pipeline.commands.count > 1 { pipelineContext.insert(.pipeline) }
     for command in pipeline.commands {
-      collect(command, context: pipelineContext, into: &result)
+      collect(command, context: pipelineContext)
     }
   }
 
-  static func collect(_ command: ShellCommand, context: ShellCommandContext, into result: inout [ShellCommandOccurrence]) {
+  mutating func collect(_ command: ShellCommand, context: ShellCommandContext) {
     switch command {
     case .simple(let simple):
       for assignment in simple.assignments {
-        if let value = assignment.value { collect(value, context: context, into: &result) }
-        for element in assignment.arrayElements ?? [] { collect(element, context: context, into: &result) }
+        if let value = assignment.value { collect(value, context: context) }
+        for element in assignment.arrayElements ?? [] { collect(element, context: context) }
       }
-      for word in simple.words { collect(word, context: context, into: &result) }
-      collect(simple.redirections, context: context, into: &result)
-      result.append(ShellCommandOccurrence(command: simple, context: context))
+      for word in simple.words { collect(word, context: context) }
+      collect(simple.redirections, context: context)
+      commands.append(ShellCommandOccurrence(command: simple, context: context))
     case .compound(let compound):
-      collect(compound.kind, context: context, into: &result)
-      collect(compound.redirections, context: context, into: &result)
+      collect(compound.kind, context: context)
+      collect(compound.redirections, context: context)
     case .functionDefinition(let definition):
-      collect(definition.body, context: context.union(.functionBody), into: &result)
+      collect(definition.body, context: context.union(.functionBody))
     }
   }
 
-  static func collect(_ kind: CompoundCommand.Kind, context: ShellCommandContext, into result: inout [ShellCommandOccurrence]) {
+  mutating func collect(_ kind: CompoundCommand.Kind, context: ShellCommandContext) {
     switch kind {
     case .subshell(let list):
-      collect(list, context: context.union(.subshell), into: &result)
+      collect(list, context: context.union(.subshell))
     case .group(let list):
-      collect(list, context: context.union(.group), into: &result)
+      collect(list, context: context.union(.group))
     case .ifClause(let clause):
       for branch in clause.branches {
-        collect(branch.condition, context: context.union(.condition), into: &result)
-        collect(branch.body, context: context.union(.branch), into: &result)
+        collect(branch.condition, context: context.union(.condition))
+        collect(branch.body, context: context.union(.branch))
       }
       if let elseBody = clause.elseBody {
-        collect(elseBody, context: context.union(.branch), into: &result)
+        collect(elseBody, context: context.union(.branch))
       }
     case .forLoop(let loop):
-      for word in loop.words ?? [] { collect(word, context: context, into: &result) }
-      collect(loop.body, context: context.union(.loop), into: &result)
+      for word in loop.words ?? [] { collect(word, context: context) }
+      collect(loop.body, context: context.union(.loop))
     case .whileLoop(let loop):
-      collect(loop.condition, context: context.union([.loop, .condition]), into: &result)
-      collect(loop.body, context: context.union(.loop), into: &result)
+      collect(loop.condition, context: context.union([.loop, .condition]))
+      collect(loop.body, context: context.union(.loop))
     case .caseClause(let clause):
-      collect(clause.subject, context: context, into: &result)
+      collect(clause.subject, context: context)
       for item in clause.items {
-        for pattern in item.patterns { collect(pattern, context: context, into: &result) }
-        collect(item.body, context: context.union(.branch), into: &result)
+        for pattern in item.patterns { collect(pattern, context: context) }
+        collect(item.body, context: context.union(.branch))
       }
     case .arithmetic:
       break
     }
   }
 
-  static func collect(_ redirections: [ShellRedirection], context: ShellCommandContext, into result: inout [ShellCommandOccurrence]) {
+  mutating func collect(_ redirections: [ShellRedirection], context: ShellCommandContext) {
     for redirection in redirections {
-      if let target = redirection.target { collect(target, context: context, into: &result) }
-      for part in redirection.hereDocument?.bodyParts ?? [] { collect(part, context: context, into: &result) }
+      if let target = redirection.target { collect(target, context: context) }
+      for part in redirection.hereDocument?.bodyParts ?? [] { collect(part, context: context) }
     }
   }
 
-  static func collect(_ word: ShellWord, context: ShellCommandContext, into result: inout [ShellCommandOccurrence]) {
-    for part in word.parts { collect(part, context: context, into: &result) }
+  mutating func collect(_ word: ShellWord, context: ShellCommandContext) {
+    for part in word.parts { collect(part, context: context) }
   }
 
-  static func collect(_ part: ShellWordPart, context: ShellCommandContext, into result: inout [ShellCommandOccurrence]) {
+  mutating func collect(_ part: ShellWordPart, context: ShellCommandContext) {
     switch part {
     case .doubleQuoted(let parts, _):
-      for inner in parts { collect(inner, context: context, into: &result) }
+      for inner in parts { collect(inner, context: context) }
     case .parameterExpansion(let expansion):
-      if let argument = expansion.argument { collect(argument, context: context, into: &result) }
+      if let argument = expansion.argument { collect(argument, context: context) }
     case .commandSubstitution(let substitution):
-      collect(substitution.list, context: context.union(.commandSubstitution), into: &result)
+      collect(substitution.list, context: context.union(.commandSubstitution))
     case .literal, .singleQuoted, .ansiCQuoted, .arithmeticExpansion, .tilde, .glob:
       break
     }

@@ -24,6 +24,7 @@ final class ShellScanner {
   var nestingDepth = 0
   static let maximumNestingDepth = 100
   var reportedNestingLimit = false
+  private var reservedWordCache: (position: Int, backquoteDepth: Int, word: String?) = (-1, 0, nil)
 
   struct PendingHereDocument {
     var operatorStart: Int
@@ -315,6 +316,16 @@ final class ShellScanner {
   /// Returns the reserved word at the cursor when a metacharacter or the end follows it, or
   /// nil. Callers check only in command position, where reserved words are recognized.
   func reservedWord() -> String? {
+    // The grammar checks the same token several times, so the last result is cached.
+    if reservedWordCache.position == pos && reservedWordCache.backquoteDepth == backquoteDepth {
+      return reservedWordCache.word
+    }
+    let word = findReservedWord()
+    reservedWordCache = (pos, backquoteDepth, word)
+    return word
+  }
+
+  private func findReservedWord() -> String? {
     guard let first = peek(), ShellScanner.reservedWordFirstBytes.contains(first) else { return nil }
     var end = pos
     while end < bytes.count && end - pos < 8 {
@@ -330,10 +341,15 @@ final class ShellScanner {
     }
     // Compares bytes instead of building a String, because this runs before every command.
     let length = end - pos
-    for (index, word) in ShellScanner.reservedWordBytes.enumerated() where word.count == length {
-      var offset = 0
-      while offset < length && bytes[pos + offset] == word[offset] { offset += 1 }
-      if offset == length { return ShellScanner.reservedWords[index] }
+    var index = 0
+    while index < ShellScanner.reservedWordBytes.count {
+      let word = ShellScanner.reservedWordBytes[index]
+      if word.count == length {
+        var offset = 0
+        while offset < length && bytes[pos + offset] == word[offset] { offset += 1 }
+        if offset == length { return ShellScanner.reservedWords[index] }
+      }
+      index += 1
     }
     return nil
   }
@@ -346,5 +362,6 @@ final class ShellScanner {
   private static let reservedWordFirstBytes: Set<UInt8> = Set(reservedWords.compactMap { $0.utf8.first })
 
   /// Reserved words that close a construct and so end any command list before them.
-  static let closingReservedWords: Set<String> = ["then", "else", "elif", "fi", "do", "done", "esac", "}"]
+  /// `]]` is among them because outside `[[` it is a syntax error in bash.
+  static let closingReservedWords: Set<String> = ["then", "else", "elif", "fi", "do", "done", "esac", "}", "]]"]
 }

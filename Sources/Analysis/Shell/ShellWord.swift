@@ -4,8 +4,9 @@ public struct ShellWord: Sendable, Hashable {
   public var range: Range<Int>
   public var parts: [ShellWordPart]
   /// The word after quote removal, when it contains no parameter expansion, command
-  /// substitution or arithmetic expansion. Tildes and pathname patterns (`*`, `?`, `[…]`) are
-  /// kept as written, because they are expanded only against the file system.
+  /// substitution or arithmetic expansion. Pathname patterns (`*`, `?`, `[…]`) are kept as
+  /// written because they expand against the file system, and so is a tilde although sh
+  /// replaces it with a home directory.
   public var literalValue: String?
 
   /// Whether any part of the word is quoted or backslash-escaped, which keeps it from being a
@@ -38,7 +39,7 @@ public indirect enum ShellWordPart: Sendable, Hashable {
   case parameterExpansion(ShellParameterExpansion)
   /// `$(…)`, `` `…` ``, or bash's process substitutions `<(…)` and `>(…)`.
   case commandSubstitution(ShellCommandSubstitution)
-  /// `$((…))` with the range of the expression between the inner parentheses.
+  /// `$((…))` (or bash's obsolete `$[…]`) with the range of the expression inside.
   case arithmeticExpansion(expression: Range<Int>, range: Range<Int>)
   /// A leading `~` or `~user`; `user` is empty for the current user.
   case tilde(user: String, range: Range<Int>)

@@ -120,8 +120,8 @@ extension ShellScanner {
     return builder.word(start..<pos)
   }
 
-  /// Returns the end of a bracket expression `[…]` starting at the cursor, when a `]` closes it
-  /// before the word ends; otherwise the `[` is literal.
+  /// Returns the end of a bracket expression `[…]` starting at the cursor. Returns nil when no
+  /// `]` closes it before the word ends, because the `[` is then literal.
   private func bracketExpressionEnd(mode: WordMode) -> Int? {
     var index = pos + 1
     if index < bytes.count && (bytes[index] == UInt8(ascii: "!") || bytes[index] == UInt8(ascii: "^")) { index += 1 }
@@ -264,6 +264,8 @@ extension ShellScanner {
 
   /// Scans what follows a `$` at the cursor into `builder`: a parameter, a substitution, an
   /// arithmetic expansion, bash's `$'…'` and `$"…"` outside double quotes, or a literal `$`.
+  // NOTE: a line continuation right after `$` (`$\` newline `name`) leaves a literal `$`,
+  // although sh removes the continuation first and expands `$name`.
   private func scanDollar(into builder: inout WordBuilder, inDoubleQuotes: Bool) {
     let start = pos
     guard let next = peek(1) else {
@@ -298,6 +300,25 @@ extension ShellScanner {
       builder.append(.commandSubstitution(ShellCommandSubstitution(style: .dollarParenthesis, list: list, range: start..<pos)))
     case UInt8(ascii: "{"):
       builder.append(.parameterExpansion(scanBracedParameter()))
+    case UInt8(ascii: "["):
+      // bash's obsolete `$[expression]` arithmetic expansion.
+      var end = pos + 2
+      var depth = 0
+      while end < bytes.count {
+        if bytes[end] == UInt8(ascii: "[") { depth += 1 }
+        if bytes[end] == UInt8(ascii: "]") {
+          if depth == 0 { break }
+          depth -= 1
+        }
+        end += 1
+      }
+      if end < bytes.count {
+        pos = end + 1
+      } else {
+        addError("missing ']' to close '$['", start..<start + 2)
+        pos = bytes.count
+      }
+      builder.append(.arithmeticExpansion(expression: start + 2..<end, range: start..<pos))
     case UInt8(ascii: "'") where !inDoubleQuotes:
       builder.isQuoted = true
       let (part, value) = scanANSICQuoted()

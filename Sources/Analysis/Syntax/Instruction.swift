@@ -50,6 +50,30 @@ public struct Instruction: Sendable {
     self.errors = errors
   }
 
+  /// Creates an instruction with every field, including those that the public initializer
+  /// leaves at their defaults.
+  init(
+    range: Range<Int>, kind: InstructionKind, keyword: String, keywordRange: Range<Int>,
+    flags: [Flag], arguments: LogicalText, argumentsRange: Range<Int>, execForm: ExecForm?,
+    heredocs: [Heredoc], onbuildTrigger: OnbuildTrigger?, embeddedComments: [Comment], errors: [SyntaxError],
+    logicalLine: LogicalText, flagWords: [String]
+  ) {
+    self.range = range
+    self.kind = kind
+    self.keyword = keyword
+    self.keywordRange = keywordRange
+    self.flags = flags
+    self.arguments = arguments
+    self.argumentsRange = argumentsRange
+    self.execForm = execForm
+    self.heredocs = heredocs
+    self.onbuildTrigger = onbuildTrigger
+    self.embeddedComments = embeddedComments
+    self.errors = errors
+    self.logicalLine = logicalLine
+    self.flagWords = flagWords
+  }
+
   /// Whether the arguments are in shell form (not JSON) and there are arguments.
   public var isShellForm: Bool { execForm == nil && !arguments.text.isEmpty }
 

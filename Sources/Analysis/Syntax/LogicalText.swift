@@ -76,7 +76,12 @@ extension LogicalText {
     let lower = max(0, min(logicalRange.lowerBound, bytes.count))
     let upper = max(lower, min(logicalRange.upperBound, bytes.count))
     if lower == upper { return .empty(at: sourceOffset(lower)) }
+    if pieces.count == 1 {
+      let only = pieces[0]
+      return LogicalText(bytes: Array(bytes[lower..<upper]), pieces: [Piece(logicalStart: 0, sourceStart: only.sourceStart + (lower - only.logicalStart))])
+    }
     var result: [Piece] = []
+    result.reserveCapacity(pieces.count)
     for (index, piece) in pieces.enumerated() {
       let pieceEnd = index + 1 < pieces.count ? pieces[index + 1].logicalStart : bytes.count
       if pieceEnd <= lower || piece.logicalStart >= upper { continue }

@@ -10,6 +10,8 @@ enum CommandLineTool {
       docker-lsp explain RULE              print a rule's documentation
       docker-lsp rules                     list every rule with its default severity
       docker-lsp parse --json FILE         print the instructions as BuildKit's parser reports them
+      docker-lsp profile [--iterations N] FILE...
+                                           time the parser and the rules in process (JSON)
 
     Options of lint:
       -f, --format FORMAT          output format: tty (default) or json
@@ -38,6 +40,7 @@ enum CommandLineTool {
     case "explain": return ExplainCommand.run(rest)
     case "rules": return ExplainCommand.listRules()
     case "parse": return ParseCommand.run(rest)
+    case "profile": return ProfileCommand.run(rest)
     case "-h", "--help", "help":
       FileHandle.standardOutput.write(Data(usage.utf8))
       return 0

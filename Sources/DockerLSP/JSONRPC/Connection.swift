@@ -11,6 +11,7 @@ final class Connection: @unchecked Sendable {
   let logger: Logger
   private let inputDescriptor: Int32
   private static let readChunkSize = 64 * 1024
+  private let readerEnded = DispatchSemaphore(value: 0)
 
   init(input: Int32, output: Int32, logger: Logger) {
     self.inputDescriptor = input
@@ -22,9 +23,25 @@ final class Connection: @unchecked Sendable {
 
   /// Starts the reader thread. It ends after queueing `.endOfInput` or `.streamFailed`.
   func startReading() {
-    let thread = Thread { [self] in readLoop() }
+    let thread = Thread { [self] in
+      readLoop()
+      readerEnded.signal()
+    }
     thread.name = "docker-lsp reader"
+    // The parser recurses once per nesting level, up to JSONParser.maxDepth; 4 MiB leaves ample
+    // room whatever the platform's default thread stack is.
+    thread.stackSize = 4 << 20
     thread.start()
+  }
+
+  /// Waits until the reader thread has stopped reading the input descriptor, so its owner can
+  /// close it without the thread reading whatever file later gets the same number. Returns
+  /// false on timeout.
+  func waitUntilReadingEnds(timeout: DispatchTime) -> Bool {
+    guard readerEnded.wait(timeout: timeout) == .success else { return false }
+    // Leave the signal for any later caller.
+    readerEnded.signal()
+    return true
   }
 
   func respond(to id: RequestID?, result: JSONValue) {

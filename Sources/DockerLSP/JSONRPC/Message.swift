@@ -83,10 +83,13 @@ extension Message {
     }
     guard let method = methodValue.stringValue else { return invalid("method must be a string") }
 
-    let params = object["params"]
-    if let params {
-      switch params {
+    // JSON-RPC 2.0 allows only structured params, but some clients send `"params": null` for
+    // `shutdown` and `exit`; that is read as no params so those clients can still stop the server.
+    var params = object["params"]
+    if let value = params {
+      switch value {
       case .object, .array: break
+      case .null: params = nil
       default: return invalid("params must be an object or an array")
       }
     }

@@ -6,8 +6,11 @@ struct AnalysisProviders: Sendable {
   var lint: @Sendable (Document) -> [Finding]
   var hover: @Sendable (_ offset: Int, Document, [Finding]) -> HoverContent?
 
+  /// The default linter, built once because building it instantiates every rule.
+  private static let defaultLinter = Linter()
+
   init(
-    lint: @escaping @Sendable (Document) -> [Finding] = { Linter().lint($0) },
+    lint: @escaping @Sendable (Document) -> [Finding] = { AnalysisProviders.defaultLinter.lint($0) },
     hover: @escaping @Sendable (_ offset: Int, Document, [Finding]) -> HoverContent? = {
       HoverProvider.hover(at: $0, in: $1, findings: $2)
     }

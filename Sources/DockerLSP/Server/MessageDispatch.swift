@@ -40,7 +40,10 @@ extension LanguageServer {
         return .success(try handler(self, params))
       }
     } catch let error as ResponseError {
-      logger.error("server", "Request \(method) (id \(id)) failed: \(error.message)")
+      // Content-modified errors are routine while the user types, so they stay out of the
+      // client's log.
+      let level: LogLevel = error.code == ResponseError.contentModifiedCode ? .debug : .error
+      logger.log(level, "server", "Request \(method) (id \(id)) failed: \(error.message)")
       return .failure(error)
     } catch {
       logger.fault("server", "Request \(method) (id \(id)) failed unexpectedly: \(error)")

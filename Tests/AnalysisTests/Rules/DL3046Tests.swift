@@ -45,3 +45,12 @@ final class DL3046Tests: XCTestCase {
               after: "FROM debian\nRUN groupadd g \\\n && useradd -l \\\n    -u 1000000 app\n")
   }
 }
+
+final class DL3046WrapperTests: XCTestCase {
+  func testSudoWrappedUseraddIsReportedAndFixed() {
+    assertFindings(DL3046.self, "FROM debian\nRUN 1️⃣sudo useradd -u 1000000 app2️⃣\n", [FindingSpec("1️⃣", "2️⃣")])
+    assertFix(DL3046.self,
+              before: "FROM debian\nRUN sudo useradd -u 1000000 app\n",
+              after: "FROM debian\nRUN sudo useradd -l -u 1000000 app\n")
+  }
+}

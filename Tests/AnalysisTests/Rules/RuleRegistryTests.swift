@@ -18,7 +18,7 @@ final class RuleRegistryTests: XCTestCase {
         XCTFail("\(rule.id) has no Example block")
         continue
       }
-      XCTAssertFalse(findings(of: rule, in: example).isEmpty, "\(rule.id) Example does not fire")
+      XCTAssertFalse(findings(of: rule, in: example, settings: rule.exampleSettings).isEmpty, "\(rule.id) Example does not fire")
     }
   }
 
@@ -28,7 +28,7 @@ final class RuleRegistryTests: XCTestCase {
         XCTFail("\(rule.id) has no Use instead block")
         continue
       }
-      XCTAssertEqual(findings(of: rule, in: alternative).map(\.message), [], "\(rule.id) Use instead fires")
+      XCTAssertEqual(findings(of: rule, in: alternative, settings: rule.exampleSettings).map(\.message), [], "\(rule.id) Use instead fires")
     }
   }
 

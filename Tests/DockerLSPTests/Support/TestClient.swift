@@ -20,6 +20,8 @@ final class TestClient: @unchecked Sendable {
   private let finishTransport: @Sendable () -> Void
   /// Log lines of an in-process server; empty for a launched binary.
   let logs: LogCapture
+  /// The process id of a launched binary; nil for an in-process server.
+  private(set) var processID: Int32?
 
   private init(
     serverInput: FileHandle, serverOutput: FileHandle, logs: LogCapture,
@@ -66,9 +68,14 @@ final class TestClient: @unchecked Sendable {
       serverInput: toServer.fileHandleForWriting, serverOutput: fromServer.fileHandleForReading, logs: logs,
       waitForExitCode: { timeout in exit.wait(timeout: timeout) },
       finishTransport: {
-        // End the server's input so its reader thread stops, then the client's reader.
+        // End the server's input so its reader thread stops, then the client's reader. The
+        // pipes close when the client is freed, so the server's reader must be done with its
+        // descriptor first, or it could read from a pipe of a later test that reuses the number.
         try? toServer.fileHandleForWriting.close()
         _ = exit.wait(timeout: TestClient.timeout)
+        if !connection.waitUntilReadingEnds(timeout: .now() + TestClient.timeout) {
+          XCTFail("The in-process server's reader thread did not stop")
+        }
         try? fromServer.fileHandleForWriting.close()
       })
   }
@@ -79,6 +86,10 @@ final class TestClient: @unchecked Sendable {
     let process = Process()
     process.executableURL = url
     process.arguments = ["--stdio"]
+    // Only errors reach the test output; `DOCKER_LSP_LOG=debug` in the environment overrides it.
+    var environment = ProcessInfo.processInfo.environment
+    environment["DOCKER_LSP_LOG"] = environment["DOCKER_LSP_LOG"] ?? "error"
+    process.environment = environment
     let toServer = Pipe()
     let fromServer = Pipe()
     process.standardInput = toServer
@@ -91,13 +102,15 @@ final class TestClient: @unchecked Sendable {
       exit.set(process.terminationStatus)
     }
     waiter.start()
-    return TestClient(
+    let client = TestClient(
       serverInput: toServer.fileHandleForWriting, serverOutput: fromServer.fileHandleForReading, logs: LogCapture(),
       waitForExitCode: { timeout in exit.wait(timeout: timeout) },
       finishTransport: {
         try? toServer.fileHandleForWriting.close()
         if exit.wait(timeout: TestClient.timeout) == nil { process.terminate() }
       })
+    client.processID = process.processIdentifier
+    return client
   }
 
   deinit {

@@ -40,7 +40,7 @@ struct DL3046: Rule {
     for (index, instruction) in context.instructions.enumerated() where instruction.kind == .run && instruction.isShellForm {
       let script = context.shellScript(ofInstructionAt: index)
       for entry in script.simpleCommands() {
-        let invocation = entry.command.invocation
+        let invocation = entry.command.unwrappedInvocation
         guard invocation.name == "useradd", let nameWord = invocation.nameWord else { continue }
         guard !invocation.hasOption(short: "l", long: ["no-log-init"], syntax: Self.optionSyntax) else { continue }
         let uids = invocation.optionValues(short: "u", long: ["uid"], syntax: Self.optionSyntax)

@@ -1,0 +1,80 @@
+/// Reports `sudo` in `RUN` and offers to drop it when the command after it runs unchanged.
+struct DL3004: Rule {
+  static let id = "DL3004"
+  static let title = "Do not use sudo"
+  static let defaultSeverity = Severity.error
+  static let documentation = """
+    ## Why
+    `RUN` already runs as the user that the last `USER` set, root by default, so `sudo` adds \
+    nothing but a dependency on the `sudo` package and its configuration. It also behaves \
+    differently from a login session (no terminal, environment reset, password prompts), which \
+    makes builds fail in ways that are hard to follow. To run a step as root, switch with \
+    `USER root` and back; to drop privileges when the container starts, use a tool such as \
+    `gosu` or `su-exec` in the entrypoint.
+
+    `sudo` is found at the start of a command and behind other wrappers such as `env` or \
+    `nice`. Every stage is checked, `ONBUILD RUN` included.
+
+    ## Example
+    ```dockerfile
+    FROM debian:bookworm
+    RUN sudo apt-get update
+    ```
+
+    ## Use instead
+    ```dockerfile
+    FROM debian:bookworm
+    USER root
+    RUN apt-get update
+    ```
+
+    ## Fix
+    "Remove `sudo`" deletes the `sudo` word and its options, leaving the command it ran. It is \
+    offered only when those options do not pick another user, group or mode (`-u`, `-g`, `-i`, \
+    `-s` and the like), and when `sudo` actually runs a command.
+    """
+
+  /// Options of sudo that do not change who runs the command or how, so dropping them with
+  /// `sudo` keeps the command's effect as root.
+  static let harmlessOptions: Set<String> = [
+    "E", "preserve-env", "H", "set-home", "n", "non-interactive", "S", "stdin", "P", "preserve-groups", "k", "reset-timestamp",
+  ]
+
+  func check(_ context: RuleContext, into findings: inout [Finding]) {
+    guard let sudo = ShellWrapper.wrappers["sudo"] else { return }
+    for run in context.runScripts(includingOnbuild: true) {
+      for entry in run.script.simpleCommands() {
+        let words = entry.command.words
+        var index = 0
+        while index < words.count, let name = words[index].literalValue, let wrapper = ShellWrapper.wrappers[ShellWrapper.baseName(name)] {
+          let commandIndex = wrapper.commandIndex(in: words, wrapperIndex: index)
+          if ShellWrapper.baseName(name) == "sudo" {
+            let range = run.sourceRange(words[index].range)
+            let fixes = commandIndex.flatMap { removal(words, sudoIndex: index, commandIndex: $0, syntax: sudo.syntax, run: run) }
+            findings.append(finding(range, "Do not use `sudo` in `RUN`; switch users with `USER`",
+                                    fixes: fixes.map { [$0] } ?? []))
+          }
+          guard let next = commandIndex else { break }
+          index = next
+        }
+      }
+    }
+  }
+
+  /// Returns the fix that deletes `sudo` and its options, or nil when they change the command.
+  func removal(_ words: [ShellWord], sudoIndex: Int, commandIndex: Int, syntax: ShellOptionSyntax, run: RunScript) -> Fix? {
+    let between = Array(words[(sudoIndex + 1)..<commandIndex])
+    let parsed = ShellParsedArguments(between, syntax: syntax)
+    guard parsed.options.allSatisfy({ Self.harmlessOptions.contains($0.name) }) else { return nil }
+    // `NAME=value` words after sudo stay assignments only when sudo starts the command.
+    var keepFrom = commandIndex
+    for (offset, word) in between.enumerated().reversed() {
+      guard let value = word.literalValue, ShellWrapper.isAssignment(value) else { break }
+      guard sudoIndex == 0 else { return nil }
+      keepFrom = sudoIndex + 1 + offset
+    }
+    let start = run.sourceRange(words[sudoIndex].range).lowerBound
+    let end = run.sourceRange(words[keepFrom].range).lowerBound
+    return Fix(title: "Remove `sudo`", edits: [TextEdit(range: start..<end, newText: "")])
+  }
+}

@@ -1,0 +1,56 @@
+/// Reports `FROM --platform=` with a fixed platform, and a redundant `--platform=$TARGETPLATFORM`.
+struct DL3029: Rule {
+  static let id = "DL3029"
+  static let title = "Do not use --platform with FROM"
+  static let defaultSeverity = Severity.warning
+  static let documentation = """
+    ## Why
+    `--platform` on `FROM` overrides the platform that the build was asked for. With a fixed \
+    value such as `linux/amd64`, `docker build --platform linux/arm64` still produces an amd64 \
+    stage, which then runs under emulation or fails on the target machine. The platform \
+    belongs on the command line or in the build configuration.
+
+    hadolint reports every value. This rule leaves out values built from BuildKit's automatic \
+    platform arguments (`$BUILDPLATFORM`, `$TARGETOS`, `$TARGETARCH` and the like), as \
+    BuildKit's own check does, because `FROM --platform=$BUILDPLATFORM` is the usual way to \
+    run a cross-compiling stage natively. `--platform=$TARGETPLATFORM` is reported as \
+    redundant, since that is the default. Each stage's `FROM` is checked.
+
+    ## Example
+    ```dockerfile
+    FROM --platform=linux/amd64 debian:12
+    ```
+
+    ## Use instead
+    ```dockerfile
+    FROM --platform=$BUILDPLATFORM golang:1.22 AS build
+    FROM debian:12
+    ```
+
+    ## Fix
+    For `--platform=$TARGETPLATFORM` (or `${TARGETPLATFORM}`), "Remove redundant \
+    `--platform=$TARGETPLATFORM`" deletes the flag; the stage is built for the same platform.
+    """
+
+  /// The platform arguments that BuildKit sets for every build.
+  static let automaticArguments: Set<String> = [
+    "BUILDPLATFORM", "BUILDOS", "BUILDARCH", "BUILDVARIANT", "TARGETPLATFORM", "TARGETOS", "TARGETARCH", "TARGETVARIANT",
+  ]
+
+  func check(_ context: RuleContext, into findings: inout [Finding]) {
+    for instruction in context.instructions where instruction.kind == .from {
+      for (flagIndex, flag) in instruction.flags.enumerated() where flag.name == "platform" {
+        guard let value = flag.value, !value.isEmpty else { continue }
+        if value == "$TARGETPLATFORM" || value == "${TARGETPLATFORM}" {
+          let end = flagIndex + 1 < instruction.flags.count ? instruction.flags[flagIndex + 1].range.lowerBound : instruction.argumentsRange.lowerBound
+          let fix = Fix(title: "Remove redundant `--platform=$TARGETPLATFORM`", edits: [TextEdit(range: flag.range.lowerBound..<end, newText: "")])
+          findings.append(finding(flag.range, "`--platform=\(value)` is redundant; the target platform is the default", fixes: [fix]))
+          continue
+        }
+        let variables = Set(FromImage.variableNames(in: value))
+        guard variables.isDisjoint(with: Self.automaticArguments) else { continue }
+        findings.append(finding(flag.range, "Do not pin the platform of `FROM` with `--platform=\(value)`"))
+      }
+    }
+  }
+}

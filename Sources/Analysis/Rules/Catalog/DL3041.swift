@@ -1,0 +1,50 @@
+/// Reports each package that `dnf install` or `microdnf install` installs without a version.
+struct DL3041: Rule {
+  static let id = "DL3041"
+  static let title = "Pin versions in dnf install"
+  static let defaultSeverity = Severity.warning
+  static let documentation = """
+    ## Why
+    `dnf install -y httpd` installs whatever version the repositories offer on the day of \
+    the build, so two builds of the same Dockerfile can get different packages. Pinning with \
+    `httpd-<version>` makes builds repeatable.
+
+    The rule covers `dnf` (also `dnf5` and `dnf-3`) and `microdnf`, as hadolint does for \
+    `dnf` and `microdnf`. Like hadolint 2.15.1, a package counts as pinned when, after its \
+    first `-`, every `-`-separated part is made of letters, digits and `.~^_:+`, and one \
+    part starts with a digit: `httpd-2.4.62` and `python3-pip-23.3.2` are pinned, \
+    `python3-pip` and `gcc-c++` are not. A version comparison (`'httpd >= 2.4'`) and an \
+    `.rpm` file or URL also count, and so does `@module:stream`. For `dnf module install`, a \
+    module is pinned when it names its stream (`nodejs:20`). `dnf group install` is not \
+    checked, since groups have no versions. `dnf in` is checked as `dnf install`. The \
+    values of options such as `--setopt`, `--enablerepo` and `--exclude` are not packages. \
+    Each unpinned package is reported at its own word, where hadolint reports the `RUN` \
+    once. Every stage is checked.
+
+    Unlike hadolint, commands behind wrappers such as `sudo` are checked, `.rpm` files and URLs count as pinned whatever their names, option \
+    values are skipped, a comparison counts as a pin, and `dnf5` and `dnf in` are checked. A \
+    word that starts with an expansion is not judged. Exec-form `RUN` and `ONBUILD RUN` are \
+    not checked.
+
+    ## Example
+    ```dockerfile
+    FROM fedora:40
+    RUN dnf install -y httpd && dnf clean all
+    ```
+
+    ## Use instead
+    ```dockerfile
+    FROM fedora:40
+    RUN dnf install -y httpd-2.4.62 && dnf clean all
+    ```
+
+    ## Fix
+    None: the version to pin depends on the repositories, which the linter cannot see.
+    """
+
+  func check(_ context: RuleContext, into findings: inout [Finding]) {
+    for install in PackageInstalls.all(in: context, managers: [.dnf, .microdnf]) {
+      install.checkRPMArguments(self, into: &findings)
+    }
+  }
+}

@@ -1,0 +1,39 @@
+/// Reports labels outside the label schema when strict labels are on.
+struct DL3050: Rule {
+  static let id = "DL3050"
+  static let title = "Use only the labels of the schema"
+  static let defaultSeverity = Severity.info
+  static let exampleSettings = RuleSettings(labelSchema: ["org.opencontainers.image.version": .semver], strictLabels: true)
+  static let documentation = """
+    ## Why
+    With strict labels, a project allows only the labels of its schema, so that every image \
+    carries the same, documented set. A label outside it is often a misspelt schema label.
+
+    The rule runs only when strict labels are on (`strict-labels: true` in \
+    `.hadolint.yaml`, `--strict-labels` on the command line); it reads the label schema \
+    (`label-schema`). Each label outside the schema is reported, in every stage; `LABEL` \
+    inside `ONBUILD` is not checked. hadolint 2.15.1 reports the whole `LABEL` once.
+
+    The examples assume strict labels and the schema `org.opencontainers.image.version: semver`.
+
+    ## Example
+    ```dockerfile
+    FROM alpine:3.20
+    LABEL org.opencontainers.image.version="1.4.0" version="1.4.0"
+    ```
+
+    ## Use instead
+    ```dockerfile
+    FROM alpine:3.20
+    LABEL org.opencontainers.image.version="1.4.0"
+    ```
+    """
+
+  func check(_ context: RuleContext, into findings: inout [Finding]) {
+    guard context.settings.strictLabels else { return }
+    let schema = context.settings.labelSchema
+    for (_, entry) in LabelSchemaChecks.labels(context) where schema[entry.key] == nil && !entry.keyHasExpansion {
+      findings.append(finding(entry.keyRange, "Label `\(entry.key)` is not in the label schema"))
+    }
+  }
+}

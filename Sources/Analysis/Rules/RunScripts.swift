@@ -1,0 +1,76 @@
+/// One shell script that a RUN instruction executes, with the map from its offsets to the file.
+///
+/// A RUN runs its shell-form arguments, and also the body of a heredoc when the heredoc is the
+/// script itself (`RUN <<EOF`, unless a `#!` line names a non-POSIX interpreter) or is fed to a
+/// POSIX shell (`RUN bash <<EOF`). A heredoc fed to another program (`RUN python3 <<EOF`) is not
+/// a shell script.
+public struct RunScript: Sendable {
+  /// The index of the RUN (or of the ONBUILD that wraps it) in `RuleContext.instructions`.
+  public let instructionIndex: Int
+  /// The text the script was parsed from, mapped to source bytes.
+  public let text: LogicalText
+  public let script: ShellScript
+  /// Whether the script belongs to an `ONBUILD RUN`, which runs in a later build.
+  public let isOnbuild: Bool
+
+  public init(instructionIndex: Int, text: LogicalText, script: ShellScript, isOnbuild: Bool) {
+    self.instructionIndex = instructionIndex
+    self.text = text
+    self.script = script
+    self.isOnbuild = isOnbuild
+  }
+
+  /// Maps a range in the script to the source range it came from.
+  public func sourceRange(_ range: Range<Int>) -> Range<Int> { text.sourceRange(range) }
+}
+
+extension RuleContext {
+  /// Returns the shell scripts that `instructions[index]` runs: its shell-form arguments and the
+  /// heredoc bodies that are shell scripts. Empty for exec form, for a non-POSIX SHELL and for
+  /// instructions other than RUN (and `ONBUILD RUN` when `includingOnbuild` is set, read as
+  /// `/bin/sh` because that is the default shell of the image that triggers it).
+  public func runScripts(ofInstructionAt index: Int, includingOnbuild: Bool = false) -> [RunScript] {
+    let instruction = instructions[index]
+    if instruction.kind == .run {
+      guard instruction.isShellForm, SemanticModel.isPOSIXShell(model.shellOfInstruction[index]) else { return [] }
+      return scripts(of: instruction, script: shellScript(ofInstructionAt: index), index: index, isOnbuild: false)
+    }
+    if includingOnbuild, instruction.kind == .onbuild, let trigger = instruction.onbuildTrigger?.instruction,
+      trigger.kind == .run, trigger.isShellForm
+    {
+      return scripts(of: trigger, script: ShellParser.parse(trigger.arguments.bytes), index: index, isOnbuild: true)
+    }
+    return []
+  }
+
+  /// Returns the scripts of every RUN in source order, as `runScripts(ofInstructionAt:)` does.
+  public func runScripts(includingOnbuild: Bool) -> [RunScript] {
+    instructions.indices.flatMap { runScripts(ofInstructionAt: $0, includingOnbuild: includingOnbuild) }
+  }
+
+  private func scripts(of instruction: Instruction, script: ShellScript, index: Int, isOnbuild: Bool) -> [RunScript] {
+    var result = [RunScript(instructionIndex: index, text: instruction.arguments, script: script, isOnbuild: isOnbuild)]
+    guard !instruction.heredocs.isEmpty else { return result }
+
+    let shellNames: Set<String> = ["sh", "bash", "dash", "ash", "ksh", "zsh"]
+    let commandNames = script.simpleCommands().compactMap { $0.command.unwrappedInvocation.baseName }
+    guard commandNames.allSatisfy({ shellNames.contains($0) }) else { return result }
+
+    for heredoc in instruction.heredocs {
+      // With only the opener as the command, BuildKit runs the body itself, and a `#!` line
+      // chooses the interpreter.
+      if commandNames.isEmpty, heredoc.content.hasPrefix("#!") {
+        let interpreter = heredoc.content.prefix { $0 != "\n" }.dropFirst(2).split(separator: " ")
+        let program = interpreter.first.map(String.init) ?? ""
+        let name = program == "/usr/bin/env" ? interpreter.dropFirst().first.map(String.init) ?? "" : program
+        guard SemanticModel.isPOSIXShell([name]) else { continue }
+      }
+      // Parse the body's own bytes so that offsets map back exactly: the tabs that `<<-` strips
+      // are blanks to the shell parser, so they change no token.
+      let body = heredoc.bodyRange.lowerBound..<max(heredoc.bodyRange.lowerBound, heredoc.terminatorRange.lowerBound)
+      let text = LogicalText(contiguous: source.bytes[body], sourceStart: body.lowerBound)
+      result.append(RunScript(instructionIndex: index, text: text, script: ShellParser.parse(text.bytes), isOnbuild: isOnbuild))
+    }
+    return result
+  }
+}

@@ -1,0 +1,26 @@
+/// Finds instructions of one kind that appear more than once in a stage, where only the last
+/// one takes effect (CMD, ENTRYPOINT, HEALTHCHECK).
+enum DuplicateInstructions {
+  /// Reports each instruction of `kind` that follows another of the same kind in its stage, with
+  /// a fix that deletes the lines of the earlier ones.
+  static func check<R: Rule>(
+    _ rule: R, kind: InstructionKind, message: String, fixTitle: String, context: RuleContext, into findings: inout [Finding]
+  ) {
+    var earlier: [Int] = []
+    var stage: Int?
+    for (index, instruction) in context.instructions.enumerated() {
+      let instructionStage = context.model.stageIndexOfInstruction[index]
+      if instructionStage != stage {
+        stage = instructionStage
+        earlier = []
+      }
+      guard instruction.kind == kind else { continue }
+      if !earlier.isEmpty {
+        let edits = earlier.map { TextEdit(range: context.instructions[$0].range, newText: "") }
+        let range = instruction.keywordRange.lowerBound..<max(instruction.keywordRange.upperBound, instruction.argumentsRange.upperBound)
+        findings.append(rule.finding(range, message, fixes: [Fix(title: fixTitle, edits: edits)]))
+      }
+      earlier.append(index)
+    }
+  }
+}

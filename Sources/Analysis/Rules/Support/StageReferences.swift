@@ -1,0 +1,83 @@
+/// How the stages of a Dockerfile refer to each other: a stage is built on an earlier one with
+/// `FROM <stage>`, and copies files from one with `COPY --from=<stage>`.
+struct StageReferences {
+  let stages: [Stage]
+  /// For each stage, whether a later stage is built on it or copies from it. A stage that no
+  /// other stage uses is a possible build target (`docker build --target`).
+  private(set) var isUsedByLaterStage: [Bool]
+
+  init(_ context: RuleContext) {
+    stages = context.model.stages
+    isUsedByLaterStage = Array(repeating: false, count: stages.count)
+    for stage in stages {
+      if let base = stage.baseStageIndex { isUsedByLaterStage[base] = true }
+    }
+    for (index, instruction) in context.instructions.enumerated() where instruction.kind == .copy {
+      guard let current = context.model.stageIndexOfInstruction[index], let from = instruction.flag("from")?.value,
+        let source = StageReferences.stageIndex(referencedBy: from, in: stages, before: current), source != current
+      else { continue }
+      isUsedByLaterStage[source] = true
+    }
+  }
+
+  /// Returns the stage that a `--from` value names when used in stage `current`: a stage index
+  /// (`--from=0`) or a stage name, compared without case as BuildKit does. A name resolves to the
+  /// last stage of that name up to and including `current`; nil when nothing matches.
+  static func stageIndex(referencedBy value: String, in stages: [Stage], before current: Int) -> Int? {
+    if !value.isEmpty, value.allSatisfy(\.isASCIIDigit) {
+      guard let index = Int(value), index <= current, index < stages.count else { return nil }
+      return index
+    }
+    let name = value.lowercased()
+    return stages[0...min(current, stages.count - 1)].last { $0.name == name }?.index
+  }
+
+  /// Returns the chain of stages that `index` is built on, itself first.
+  func ancestry(of index: Int) -> [Int] {
+    var chain = [index]
+    while let base = stages[chain[chain.count - 1]].baseStageIndex, !chain.contains(base) {
+      chain.append(base)
+    }
+    return chain
+  }
+
+  /// Returns the source range of the stage name after `AS` in a FROM instruction, or nil.
+  static func nameRange(of from: Instruction) -> Range<Int>? {
+    let words = from.arguments.whitespaceSeparatedWords()
+    guard words.count >= 3, from.arguments.text(words[1]).lowercased() == "as" else { return nil }
+    return from.arguments.sourceRange(words[2])
+  }
+
+  /// Returns the source range of the FROM instruction from its keyword to the end of its arguments.
+  static func headerRange(of instruction: Instruction) -> Range<Int> {
+    instruction.keywordRange.lowerBound..<max(instruction.keywordRange.upperBound, instruction.argumentsRange.upperBound)
+  }
+}
+
+extension Character {
+  var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+}
+
+extension LogicalText {
+  /// Returns the logical ranges of the words separated by spaces and tabs.
+  func whitespaceSeparatedWords() -> [Range<Int>] {
+    var words: [Range<Int>] = []
+    var start: Int?
+    for (index, byte) in bytes.enumerated() {
+      let isBlank = byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")
+      if isBlank, let wordStart = start {
+        words.append(wordStart..<index)
+        start = nil
+      } else if !isBlank, start == nil {
+        start = index
+      }
+    }
+    if let wordStart = start { words.append(wordStart..<bytes.count) }
+    return words
+  }
+
+  /// Returns the text of a logical range.
+  func text(_ range: Range<Int>) -> String {
+    String(decoding: bytes[range], as: UTF8.self)
+  }
+}
