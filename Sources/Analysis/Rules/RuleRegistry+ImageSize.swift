@@ -5,6 +5,8 @@ extension RuleRegistry {
     DX1001.self,
     DX1002.self,
     DX1003.self,
+    DX1004.self,
+    DX1005.self,
     DX1006.self,
     DX1007.self,
   ]
