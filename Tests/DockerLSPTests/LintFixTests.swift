@@ -3,8 +3,8 @@ import XCTest
 
 /// `docker-lsp lint --fix` and `--diff` on files in a temporary directory.
 final class LintFixTests: XCTestCase {
-  let original = "FROM alpine\nWORKDIR /w\nRUN wget https://x.example/a.tgz && tar xzf a.tgz\nRUN useradd app\nCMD [\"sh\"]\n"
-  let fixed = "FROM alpine\nWORKDIR /w\nRUN wget https://x.example/a.tgz && tar xzf a.tgz && rm -f /w/a.tgz\nRUN useradd -l app\nCMD [\"sh\"]\n"
+  let original = "FROM alpine:3.20\nWORKDIR /w\nRUN wget -q https://x.example/a.tgz && tar xzf a.tgz\nRUN useradd app\nCMD [\"sh\"]\n"
+  let fixed = "FROM alpine:3.20\nWORKDIR /w\nRUN wget -q https://x.example/a.tgz && tar xzf a.tgz && rm -f /w/a.tgz\nRUN useradd -l app\nCMD [\"sh\"]\n"
   var directory: URL!
 
   override func setUpWithError() throws {
@@ -70,11 +70,11 @@ final class LintFixTests: XCTestCase {
       --- \(path)
       +++ \(path)
       @@ -1,5 +1,5 @@
-       FROM alpine
+       FROM alpine:3.20
        WORKDIR /w
-      -RUN wget https://x.example/a.tgz && tar xzf a.tgz
+      -RUN wget -q https://x.example/a.tgz && tar xzf a.tgz
       -RUN useradd app
-      +RUN wget https://x.example/a.tgz && tar xzf a.tgz && rm -f /w/a.tgz
+      +RUN wget -q https://x.example/a.tgz && tar xzf a.tgz && rm -f /w/a.tgz
       +RUN useradd -l app
        CMD ["sh"]
 
