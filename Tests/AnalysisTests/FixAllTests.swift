@@ -20,6 +20,12 @@ final class FixAllTests: XCTestCase {
                    [TextEdit(range: 1..<3, newText: "w"), .insert("x", at: 3)])
   }
 
+  func testIdenticalEditsOfTwoFixesAreTakenOnce() {
+    let first = finding("A", [Fix(title: "a", edits: [TextEdit(range: 0..<2, newText: "")])])
+    let second = finding("A", [Fix(title: "a", edits: [TextEdit(range: 0..<2, newText: ""), TextEdit(range: 2..<4, newText: "")])])
+    XCTAssertEqual(FixAll.edits(for: [first, second]), [TextEdit(range: 0..<2, newText: ""), TextEdit(range: 2..<4, newText: "")])
+  }
+
   func testRefactorFixesAreNeverApplied() {
     let refactor = finding("A", [Fix(title: "a", edits: [.insert("x", at: 0)], kind: .refactor)])
     XCTAssertEqual(FixAll.edits(for: [refactor]), [])

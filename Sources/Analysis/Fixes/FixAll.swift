@@ -11,18 +11,21 @@ public enum FixAll {
 
   /// Returns the edits of one round: each finding's first quick fix, unless one of its edits
   /// overlaps an edit already taken. Two edits that start at the same offset count as
-  /// overlapping, because their order would decide the result. The edits are sorted by offset.
+  /// overlapping, because their order would decide the result, unless they are identical.
+  /// The edits are sorted by offset.
   public static func edits(for findings: [Finding]) -> [TextEdit] {
     var accepted: [TextEdit] = []
     for finding in findings {
       guard let fix = finding.fixes.first(where: { $0.kind == .quickFix }) else { continue }
-      let overlaps = fix.edits.contains { edit in
+      // An edit identical to one already taken makes the same change, so it is no conflict.
+      let newEdits = fix.edits.filter { !accepted.contains($0) }
+      let overlaps = newEdits.contains { edit in
         accepted.contains { other in
           edit.range.lowerBound == other.range.lowerBound
             || (edit.range.lowerBound < other.range.upperBound && other.range.lowerBound < edit.range.upperBound)
         }
       }
-      if !overlaps { accepted.append(contentsOf: fix.edits) }
+      if !overlaps { accepted.append(contentsOf: newEdits) }
     }
     return accepted.sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
   }
@@ -56,18 +59,18 @@ public enum FixAll {
     var currentFindings = findings ?? lint(document)
     var firstRoundEdits: [TextEdit] = []
     var rounds = 0
-    var previousEdits: [TextEdit]?
     while rounds < maximumRounds {
       let roundEdits = edits(for: currentFindings)
-      // The same edits again mean a fix that does not resolve its finding: applying it once is enough.
-      guard roundEdits != previousEdits else { break }
       let bytes = TextEdit.apply(roundEdits, to: current.source.bytes)
       guard bytes != current.source.bytes else { break }
-      previousEdits = roundEdits
       if rounds == 0 { firstRoundEdits = roundEdits }
       rounds += 1
       current = Document(bytes: bytes, skipsByteOrderMark: skipsByteOrderMark)
+      let previousFindings = currentFindings
       currentFindings = lint(current)
+      // Exactly the same findings after a change mean fixes that do not resolve their findings:
+      // applying them again would repeat the same edits without end.
+      if currentFindings == previousFindings { break }
     }
     return Outcome(bytes: current.source.bytes, findings: currentFindings, firstRoundEdits: firstRoundEdits,
                    rounds: rounds, isChanged: current.source.bytes != original)
