@@ -16,6 +16,10 @@ struct StagePackages {
   var removed: [Entry] = []
   /// For apk, the virtual package each installed package belongs to, keyed by installed index.
   var virtualGroup: [Int: String] = [:]
+  /// Indices into `installed` of packages that their own RUN removes without naming them: after
+  /// `apt-mark auto`, `apt-get purge --auto-remove` or `apt-get autoremove` removes every
+  /// package that is not marked manual again.
+  var autoRemoved: Set<Int> = []
 
   static let systemManagers: Set<PackageManager> = [.aptGet, .apt, .apk, .yum, .dnf, .microdnf, .zypper]
 
@@ -23,6 +27,10 @@ struct StagePackages {
   init(stage: Stage, context: RuleContext) {
     for index in stage.instructionIndices where context.instructions[index].kind == .run {
       let scripts = context.runScripts(ofInstructionAt: index)
+      let firstInstalled = installed.count
+      defer {
+        if Self.autoRemovesMarkedPackages(scripts) { autoRemoved.formUnion(firstInstalled..<installed.count) }
+      }
       for command in PackageManagerCommands.commands(ofInstructionAt: index, in: context)
       where Self.systemManagers.contains(command.manager) && !command.occurrence.context.contains(.functionBody) {
         guard command.isInstall || command.subcommand == "remove" || command.subcommand == "purge" else { continue }
@@ -48,6 +56,28 @@ struct StagePackages {
         }
       }
     }
+  }
+
+  /// Whether the scripts run `apt-mark auto` and then an automatic removal, the pattern that
+  /// removes build dependencies without listing them again.
+  static func autoRemovesMarkedPackages(_ scripts: [RunScript]) -> Bool {
+    var marked = false
+    for script in scripts {
+      for entry in script.script.simpleCommands() {
+        let invocation = entry.invocation
+        let positionals = invocation.positionalArguments(syntax: PackageManager.aptGet.optionSyntax).compactMap(\.literalValue)
+        if invocation.baseName == "apt-mark", positionals.first == "auto" { marked = true }
+        // `apt-mark showmanual | xargs apt-mark auto`
+        if invocation.baseName == "xargs", positionals.starts(with: ["apt-mark", "auto"]) { marked = true }
+        guard marked, invocation.baseName == "apt-get" || invocation.baseName == "apt" else { continue }
+        if positionals.first == "autoremove" { return true }
+        if positionals.first == "purge" || positionals.first == "remove",
+           invocation.hasOption(long: ["auto-remove", "autoremove"], syntax: PackageManager.aptGet.optionSyntax) {
+          return true
+        }
+      }
+    }
+    return false
   }
 
   /// The package name without a version or architecture: `gcc=4:12.2` and `libssl-dev:amd64`

@@ -15,6 +15,10 @@ final class DX1005Tests: XCTestCase {
     assertNoFindings(DX1005.self, "FROM debian\nRUN apt-get install -y make && make && apt-get purge -y make\n")
     assertNoFindings(DX1005.self, "FROM alpine AS build\nRUN apk add build-base\nFROM alpine\nCOPY --from=build /x /x\n")
     assertNoFindings(DX1005.self, "FROM alpine\nRUN apk add curl devel-tools\n")
+    assertNoFindings(DX1005.self, "FROM debian\nRUN saved=\"$(apt-mark showmanual)\"; apt-get install -y gcc libc6-dev; make; apt-mark auto '.*' > /dev/null; apt-mark manual $saved; apt-get purge -y --auto-remove -o APT::AutoRemove::RecommendsImportant=false\n")
+    assertNoFindings(DX1005.self, "FROM debian\nRUN apt-get install -y gcc && make && apt-mark showmanual | xargs apt-mark auto && apt-get purge -y --auto-remove\n")
+    // Without `apt-mark auto`, packages installed by name are manual and stay.
+    assertFindings(DX1005.self, "FROM debian\nRUN apt-get install -y 1️⃣gcc2️⃣ && apt-get purge -y --auto-remove\n", [FindingSpec("1️⃣", "2️⃣")])
   }
 
   func testStageCopiedWholeIsChecked() {

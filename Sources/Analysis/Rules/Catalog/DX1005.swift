@@ -17,7 +17,9 @@ struct DX1005: Rule {
 
     The rule looks at the stages that ship (the final stage, the stages it is built on, and \
     those whose whole filesystem it copies). A package counts as removed when a `RUN` of the \
-    same stage removes it, or removes the apk virtual package it was installed under. \
+    same stage removes it, or removes the apk virtual package it was installed under, or when \
+    its own `RUN` marks packages automatic with `apt-mark auto` and then runs \
+    `apt-get purge --auto-remove` or `apt-get autoremove`. \
     Removing it in a later `RUN` is DX1004's concern.
 
     ## Example
@@ -49,7 +51,7 @@ struct DX1005: Rule {
       let packages = StagePackages(stage: context.model.stages[stageIndex], context: context)
       let removedNames = Set(packages.removed.map(\.name))
       for (index, entry) in packages.installed.enumerated() where Self.isBuildOnly(entry.name) {
-        if removedNames.contains(entry.name) { continue }
+        if removedNames.contains(entry.name) || packages.autoRemoved.contains(index) { continue }
         if let group = packages.virtualGroup[index], removedNames.contains(group) { continue }
         findings.append(finding(entry.wordRange, "The build tool `\(entry.name)` is installed in the shipped image and never removed"))
       }
