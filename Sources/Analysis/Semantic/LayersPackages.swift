@@ -58,7 +58,7 @@ struct StagePackages {
     }
   }
 
-  /// Whether the scripts run `apt-mark auto` and then an automatic removal, the pattern that
+  /// Returns whether the scripts run `apt-mark auto` and then an automatic removal, the pattern that
   /// removes build dependencies without listing them again.
   static func autoRemovesMarkedPackages(_ scripts: [RunScript]) -> Bool {
     var marked = false
@@ -89,7 +89,7 @@ struct StagePackages {
     return String(name)
   }
 
-  /// Whether two managers share a package database.
+  /// Returns whether two managers share a package database.
   static func sameDatabase(_ first: PackageManager, _ second: PackageManager) -> Bool {
     func family(_ manager: PackageManager) -> Int {
       switch manager {

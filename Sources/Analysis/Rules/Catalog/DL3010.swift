@@ -10,10 +10,11 @@ struct DL3010: Rule {
     tar archive (plain, gzip, bzip2 or xz) straight into the destination directory, and the \
     archive itself never enters a layer.
 
-    Every stage is checked, as hadolint does. Unlike hadolint 2.15.1, a zip file copied in and \
-    unpacked with `unzip` is not reported, because `ADD` copies zip files without unpacking \
-    them; and the archive is matched by its full path (resolved against `WORKDIR`), not by its \
-    file name alone. The finding is on the `COPY`.
+    Every stage is checked and the finding is on the `COPY`, as with hadolint. Unlike hadolint \
+    2.15.1, only `tar -x` counts as unpacking: `gunzip app.tar.gz` or `zcat` leave a tar file, \
+    which is not what `ADD` produces. The archive is matched by its full path (resolved \
+    against `WORKDIR`), not by its file name alone, so a relative path under an unknown \
+    `WORKDIR` is not matched.
 
     ## Example
     ```dockerfile
