@@ -109,7 +109,8 @@ public struct LayerPath: Sendable, Hashable {
   public var origin: Origin
   /// The source range of the command (for COPY and ADD, of the instruction's arguments).
   public var range: Range<Int>
-  /// For RUN, the range of the simple command in the instruction's logical arguments.
+  /// For RUN, the range of the simple command in the script it belongs to (the arguments or a
+  /// heredoc body).
   public var commandRange: Range<Int>?
   /// The context the command runs in, for RUN.
   public var context: ShellCommandContext = []

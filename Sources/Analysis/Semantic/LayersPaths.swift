@@ -38,30 +38,34 @@ enum LayerPaths {
   }
 
   static func collectRun(instructionAt index: Int, workdir: String?, context: RuleContext, into layer: inout Layer) {
-    let instruction = context.instructions[index]
-    guard instruction.isShellForm, instruction.heredocs.isEmpty,
-          SemanticModel.isPOSIXShell(context.model.shellOfInstruction[index]) else { return }
-    let script = context.shellScript(ofInstructionAt: index)
-    var collector = RunCollector(instruction: instruction, cwd: workdir)
-    for entry in script.simpleCommands() {
-      collector.visit(entry)
+    // The arguments, then each heredoc body that is a shell script, run in order.
+    var cwd = workdir
+    for runScript in context.runScripts(ofInstructionAt: index) {
+      var collector = RunCollector(text: runScript.text, cwd: cwd)
+      for entry in runScript.script.simpleCommands() {
+        collector.visit(entry)
+      }
+      layer.added += collector.added
+      layer.deleted += collector.deleted
+      layer.extracted += collector.extracted
+      // A heredoc body fed to `sh` runs in the same shell only for `RUN <<EOF`; either way a
+      // `cd` there is unsure for what follows.
+      cwd = collector.cwd == cwd ? cwd : nil
     }
-    layer.added = collector.added
-    layer.deleted = collector.deleted
-    layer.extracted = collector.extracted
   }
 }
 
 /// Walks the simple commands of one RUN in order, tracking the working directory.
 struct RunCollector {
-  let instruction: Instruction
+  /// The script's text, which maps its offsets to the source.
+  let text: LogicalText
   var cwd: String?
   var added: [LayerPath] = []
   var deleted: [LayerPath] = []
   var extracted: [LayerPath] = []
 
-  init(instruction: Instruction, cwd: String?) {
-    self.instruction = instruction
+  init(text: LogicalText, cwd: String?) {
+    self.text = text
     self.cwd = cwd
   }
 
@@ -268,7 +272,7 @@ struct RunCollector {
   // MARK: - Recording
 
   func path(_ path: String, origin: LayerPath.Origin, _ entry: ShellCommandOccurrence) -> LayerPath {
-    var result = LayerPath(path: path, origin: origin, range: instruction.arguments.sourceRange(entry.command.range),
+    var result = LayerPath(path: path, origin: origin, range: text.sourceRange(entry.command.range),
                            commandRange: entry.command.range)
     result.context = entry.context
     result.coversContents = origin == .packageCache || origin == .clone
