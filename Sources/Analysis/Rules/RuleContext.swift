@@ -6,6 +6,7 @@ public final class RuleContext {
   public let model: SemanticModel
   public let settings: RuleSettings
   private var shellScripts: [Int: ShellScript] = [:]
+  private var sharedValues: [ObjectIdentifier: Any] = [:]
 
   public init(document: Document, settings: RuleSettings = RuleSettings()) {
     self.document = document
@@ -24,5 +25,14 @@ public final class RuleContext {
     let script = ShellParser.parse(instructions[index].arguments.bytes)
     shellScripts[index] = script
     return script
+  }
+
+  /// Returns the value of `type` that several rules derive from the document (such as the layer
+  /// model), built by `build` on first use and then shared.
+  public func shared<Value>(_ type: Value.Type, build: (RuleContext) -> Value) -> Value {
+    if let cached = sharedValues[ObjectIdentifier(type)] as? Value { return cached }
+    let value = build(self)
+    sharedValues[ObjectIdentifier(type)] = value
+    return value
   }
 }

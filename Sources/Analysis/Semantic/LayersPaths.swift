@@ -242,7 +242,10 @@ struct RunCollector {
   }
 
   /// Package manager commands that fill or empty a cache directory.
+  static let packageManagerNames: Set<String> = ["apt-get", "apt", "yum", "dnf", "microdnf", "apk"]
+
   mutating func packageManager(_ name: String, _ invocation: ShellInvocation, _ entry: ShellCommandOccurrence) {
+    guard Self.packageManagerNames.contains(name) else { return }
     let positionals = invocation.positionalArguments(syntax: ShellOptionSyntax(short: "oc", long: ["option", "config"]))
     let subcommand = positionals.first?.literalValue
     let second = positionals.dropFirst().first?.literalValue

@@ -80,3 +80,11 @@ extension Instruction {
     return end > start ? start..<end : nil
   }
 }
+
+extension RuleContext {
+  /// The layer model of the document, built once and shared by the rules.
+  var layerModel: LayerModel { shared(LayerModel.self) { LayerModel(context: $0) } }
+
+  /// The stage graph of the document, built once and shared by the rules.
+  var stageGraph: StageGraph { shared(StageGraph.self) { StageGraph(model: $0.model, instructions: $0.instructions) } }
+}

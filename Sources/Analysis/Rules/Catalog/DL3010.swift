@@ -41,7 +41,7 @@ struct DL3010: Rule {
   static let tarSuffixes = [".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tbz", ".tar.xz", ".txz"]
 
   func check(_ context: RuleContext, into findings: inout [Finding]) {
-    let layers = LayerModel(context: context)
+    let layers = context.layerModel
     var copiedArchives: [String: Int] = [:]
     var currentStage = -1
     for layer in layers.layers {

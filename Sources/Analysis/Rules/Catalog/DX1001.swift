@@ -53,7 +53,7 @@ struct DX1001: Rule {
   static let debianCodenames: Set<String> = ["buster", "bullseye", "bookworm", "trixie", "stable", "oldstable"]
 
   func check(_ context: RuleContext, into findings: inout [Finding]) {
-    let graph = StageGraph(model: context.model, instructions: context.instructions)
+    let graph = context.stageGraph
     for stageIndex in graph.shippedStages.sorted() {
       let stage = context.model.stages[stageIndex]
       guard let image = stage.baseImage, !stage.baseImageText.contains("$") else { continue }

@@ -51,7 +51,7 @@ struct DX1002: Rule {
   static let metadataKinds: Set<InstructionKind> = [.env, .label, .expose, .arg, .workdir, .stopsignal, .volume]
 
   func check(_ context: RuleContext, into findings: inout [Finding]) {
-    let graph = StageGraph(model: context.model, instructions: context.instructions)
+    let graph = context.stageGraph
     guard let finalIndex = graph.finalStageIndex else { return }
     let stage = context.model.stages[finalIndex]
     guard let image = stage.baseImage, !stage.baseImageText.contains("$") else { return }
@@ -59,7 +59,7 @@ struct DX1002: Rule {
     guard image.registry == nil || image.registry == "docker.io",
           DX1001.distributionImages.contains(name) || DX1001.languageImages.contains(name) || name == "alpine" else { return }
 
-    let layers = LayerModel(context: context)
+    let layers = context.layerModel
     var copied: Set<String> = []
     var sourceStages: Set<Int> = []
     var runsCopiedFile = false

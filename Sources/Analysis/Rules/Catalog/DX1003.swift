@@ -42,8 +42,8 @@ struct DX1003: Rule {
     """
 
   func check(_ context: RuleContext, into findings: inout [Finding]) {
-    let graph = StageGraph(model: context.model, instructions: context.instructions)
-    let layers = LayerModel(context: context)
+    let graph = context.stageGraph
+    let layers = context.layerModel
     var layersOfStage: [Int: [Layer]] = [:]
     for layer in layers.layers where graph.isShipped(layer.stageIndex) {
       layersOfStage[layer.stageIndex, default: []].append(layer)

@@ -38,7 +38,7 @@ struct DX1004: Rule {
     """
 
   func check(_ context: RuleContext, into findings: inout [Finding]) {
-    let graph = StageGraph(model: context.model, instructions: context.instructions)
+    let graph = context.stageGraph
     for stageIndex in graph.shippedStages.sorted() {
       let packages = StagePackages(stage: context.model.stages[stageIndex], context: context)
       var reported = Set<Range<Int>>()

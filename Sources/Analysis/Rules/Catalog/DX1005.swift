@@ -46,7 +46,7 @@ struct DX1005: Rule {
   }
 
   func check(_ context: RuleContext, into findings: inout [Finding]) {
-    let graph = StageGraph(model: context.model, instructions: context.instructions)
+    let graph = context.stageGraph
     for stageIndex in graph.shippedStages.sorted() {
       let packages = StagePackages(stage: context.model.stages[stageIndex], context: context)
       let removedNames = Set(packages.removed.map(\.name))

@@ -35,7 +35,7 @@ struct DX1006: Rule {
     """
 
   func check(_ context: RuleContext, into findings: inout [Finding]) {
-    let layers = LayerModel(context: context)
+    let layers = context.layerModel
     for layer in layers.layers where context.instructions[layer.instructionIndex].kind == .run {
       for download in layer.added where download.origin == .download {
         guard layer.extracted.contains(where: { $0.path == download.path }) else { continue }
