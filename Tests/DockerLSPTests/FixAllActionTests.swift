@@ -11,6 +11,10 @@ final class FixAllActionTests: XCTestCase {
     client.initialize()
     client.open(uri, text)
     _ = client.nextDiagnostics(uri)
+    return fixAllEdits(client)
+  }
+
+  private func fixAllEdits(_ client: TestClient) -> [JSONValue] {
     let response = client.call("textDocument/codeAction", [
       "textDocument": LSP.textDocument(uri), "range": LSP.range(0, 0, 0, 0),
       "context": ["diagnostics": [], "only": ["source.fixAll"]],
@@ -31,6 +35,19 @@ final class FixAllActionTests: XCTestCase {
       ["range": LSP.range(1, 11, 1, 11), "newText": " -l"],
       ["range": LSP.range(1, 24, 1, 24), "newText": " -l"],
     ])
+  }
+
+  func testEditChangesTheCachedFixAll() {
+    let client = TestClient.inProcess(analysis: AnalysisProviders())
+    client.initialize()
+    client.open(uri, "FROM alpine\nRUN useradd a\n")
+    _ = client.nextDiagnostics(uri)
+    XCTAssertEqual(fixAllEdits(client), [["range": LSP.range(1, 11, 1, 11), "newText": " -l"]])
+    XCTAssertEqual(fixAllEdits(client), [["range": LSP.range(1, 11, 1, 11), "newText": " -l"]])
+    client.change(uri, version: 2, [LSP.edit(LSP.range(1, 4, 1, 4), "sudo ")])
+    _ = client.nextDiagnostics(uri)
+    // Removing `sudo` (DL3004) lets DX1007 see `useradd` in a second round; both become one edit.
+    XCTAssertEqual(fixAllEdits(client), [["range": LSP.range(1, 4, 1, 16), "newText": "useradd -l"]])
   }
 
   func testCleanDocumentHasNoFixAll() {

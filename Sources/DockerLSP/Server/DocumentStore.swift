@@ -7,6 +7,9 @@ struct OpenDocument {
   var document: Document
   /// The linter's findings for `document`, computed at most once per version.
   var cachedFindings: [Finding]?
+  /// The edits of "Fix all" for `document`, computed at most once per version because they may
+  /// take several lint rounds.
+  var cachedFixAllEdits: [TextEdit]?
 }
 
 /// The open documents, keyed by URI.
@@ -29,6 +32,7 @@ struct DocumentStore {
     guard documents[uri] != nil else { return }
     body(&documents[uri]!)
     documents[uri]!.cachedFindings = nil
+    documents[uri]!.cachedFixAllEdits = nil
   }
 
   @discardableResult
@@ -43,5 +47,15 @@ struct DocumentStore {
     let findings = lint(entry.document)
     documents[uri]?.cachedFindings = findings
     return findings
+  }
+
+  /// Returns the fix-all edits for the current version of `uri`, computing them on the first call
+  /// per version.
+  mutating func fixAllEdits(for uri: String, compute: (OpenDocument) -> [TextEdit]) -> [TextEdit] {
+    guard let entry = documents[uri] else { return [] }
+    if let cached = entry.cachedFixAllEdits { return cached }
+    let edits = compute(entry)
+    documents[uri]?.cachedFixAllEdits = edits
+    return edits
   }
 }

@@ -45,7 +45,7 @@ extension LanguageServer {
     }
 
     if LanguageServer.isKind("source.fixAll", allowedBy: onlyKinds) {
-      let edits = fixAllEdits(for: entry.document, findings: findings)
+      let edits = documents.fixAllEdits(for: uri) { fixAllEdits(for: $0.document, findings: findings) }
       if !edits.isEmpty {
         actions.append([
           "title": .string(LanguageServer.fixAllTitle),
@@ -66,7 +66,8 @@ extension LanguageServer {
 
   /// Returns the edits of "Fix all": the first round's edits when one round reaches a fixed
   /// point, else one edit from the original text to the text after every round. Rounds after the
-  /// first re-lint the fixed text, which costs nothing when the document has no quick fix.
+  /// first re-lint the fixed text, which costs nothing when the document has no quick fix; the
+  /// caller keeps the result per document version, since clients ask for code actions often.
   private func fixAllEdits(for document: Document, findings: [Finding]) -> [TextEdit] {
     let outcome = FixAll.fix(document, findings: findings, lint: analysis.lint)
     guard outcome.isChanged else { return [] }
