@@ -46,8 +46,11 @@ final class FixAllActionTests: XCTestCase {
     XCTAssertEqual(fixAllEdits(client), [["range": LSP.range(1, 11, 1, 11), "newText": " -l"]])
     client.change(uri, version: 2, [LSP.edit(LSP.range(1, 4, 1, 4), "sudo ")])
     _ = client.nextDiagnostics(uri)
-    // Removing `sudo` (DL3004) lets DX1007 see `useradd` in a second round; both become one edit.
-    XCTAssertEqual(fixAllEdits(client), [["range": LSP.range(1, 4, 1, 16), "newText": "useradd -l"]])
+    // DL3004 removes `sudo` and DX1007 adds `-l` in the same round.
+    XCTAssertEqual(fixAllEdits(client), [
+      ["range": LSP.range(1, 4, 1, 9), "newText": ""],
+      ["range": LSP.range(1, 16, 1, 16), "newText": " -l"],
+    ])
   }
 
   func testCleanDocumentHasNoFixAll() {

@@ -17,6 +17,11 @@ final class DX1007Tests: XCTestCase {
     assertFindings(DX1007.self, "FROM debian\nRUN 1️⃣useradd -s -l app2️⃣\n", [FindingSpec("1️⃣", "2️⃣")])
   }
 
+  func testWrappedUseradd() {
+    assertFindings(DX1007.self, "FROM debian\nRUN 1️⃣sudo /usr/sbin/useradd app2️⃣\n", [FindingSpec("1️⃣", "2️⃣")])
+    assertFix(DX1007.self, before: "FROM debian\nRUN sudo useradd app\n", after: "FROM debian\nRUN sudo useradd -l app\n")
+  }
+
   func testFixAcrossContinuation() {
     assertFix(DX1007.self, before: "FROM debian\nRUN useradd \\\n  -m app\n", after: "FROM debian\nRUN useradd -l \\\n  -m app\n",
               title: "Add `-l` to useradd")

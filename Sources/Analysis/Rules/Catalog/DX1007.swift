@@ -34,8 +34,9 @@ struct DX1007: Rule {
       guard SemanticModel.isPOSIXShell(context.model.shellOfInstruction[index]) else { continue }
       let script = context.shellScript(ofInstructionAt: index)
       for entry in script.simpleCommands() {
-        let invocation = entry.command.invocation
-        guard invocation.name == "useradd", let nameWord = invocation.nameWord else { continue }
+        // `sudo useradd` counts too.
+        let invocation = entry.invocation
+        guard invocation.baseName == "useradd", let nameWord = invocation.nameWord else { continue }
         guard !invocation.hasOption(short: "l", long: ["no-log-init"], syntax: DL3046.optionSyntax) else { continue }
         let uids = invocation.optionValues(short: "u", long: ["uid"], syntax: DL3046.optionSyntax)
         // DL3046 reports the high-UID case.
