@@ -88,3 +88,10 @@ extension DX1003Tests {
     assertNoFindings(DX1003.self, "FROM alpine\nRUN curl -o /tmp/a https://x.example/a && rm -f /tmp/a\nRUN rm -f /tmp/a\n")
   }
 }
+
+extension DX1003Tests {
+  func testExecFormAndNonPOSIXShellAreNotRead() {
+    assertNoFindings(DX1003.self, "FROM debian\nRUN apt-get update\nRUN [\"rm\", \"-rf\", \"/var/lib/apt/lists\"]\n")
+    assertNoFindings(DX1003.self, "FROM mcr.microsoft.com/windows/servercore\nSHELL [\"powershell\", \"-Command\"]\nRUN curl -o C:/a.zip https://x.example/a\nRUN rm C:/a.zip\n")
+  }
+}

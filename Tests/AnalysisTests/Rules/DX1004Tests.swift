@@ -29,3 +29,15 @@ final class DX1004Tests: XCTestCase {
     assertNoFix(DX1004.self, "FROM alpine\nRUN apk add gcc\nWORKDIR /src\nRUN apk del gcc\n")
   }
 }
+
+extension DX1004Tests {
+  func testHeredocRemovalHasRangeButNoFix() {
+    let text = "FROM alpine\nRUN apk add gcc\nRUN <<EOF\nmake\n1️⃣apk del gcc2️⃣\nEOF\n"
+    assertFindings(DX1004.self, text, [FindingSpec("1️⃣", "2️⃣")])
+    assertNoFix(DX1004.self, extractMarkers(text).text)
+  }
+
+  func testExecFormIsNotRead() {
+    assertNoFindings(DX1004.self, "FROM alpine\nRUN apk add gcc\nRUN [\"apk\", \"del\", \"gcc\"]\n")
+  }
+}

@@ -26,3 +26,10 @@ final class DX1005Tests: XCTestCase {
                    [FindingSpec("1️⃣", "2️⃣")])
   }
 }
+
+extension DX1005Tests {
+  func testHeredocAndExecForm() {
+    assertFindings(DX1005.self, "FROM alpine\nRUN <<EOF\napk add --no-cache 1️⃣gcc2️⃣\nEOF\n", [FindingSpec("1️⃣", "2️⃣")])
+    assertNoFindings(DX1005.self, "FROM alpine\nRUN [\"apk\", \"add\", \"gcc\"]\n")
+  }
+}
