@@ -60,6 +60,25 @@ final class ShellRobustnessTests: XCTestCase {
     }
   }
 
+  func testLongRepetitiveInputsParse() {
+    // Each input would take minutes if a step rescanned the rest of the input.
+    let brackets = "echo " + String(repeating: "[", count: 200_000)
+    let bracketScript = ShellParser.parse(brackets)
+    guard case .simple(let echo) = bracketScript.body.items[0].andOr.first.commands[0] else { return XCTFail("not simple") }
+    XCTAssertEqual(echo.words[1].literalValue?.utf8.count, 200_000)
+
+    let hereDocuments = String(repeating: "cat <<EOF >f\n$(date) line\nEOF\n", count: 5_000)
+    let hereDocumentScript = ShellParser.parse(hereDocuments)
+    XCTAssertEqual(hereDocumentScript.errors, [])
+    XCTAssertEqual(hereDocumentScript.body.items.count, 5_000)
+    XCTAssertEqual(hereDocumentScript.simpleCommands().count, 10_000)
+
+    let commands = String(repeating: "apt-get install -y --no-install-recommends \"$(echo ${X:-a})\" && cd /tmp || true # c\n", count: 5_000)
+    let commandScript = ShellParser.parse(commands)
+    XCTAssertEqual(commandScript.comments.count, 5_000)
+    XCTAssertEqual(commandScript.shellStateChanges().count, 5_000)
+  }
+
   func testRandomBytesNeverCrashAndRangesStayInside() {
     // A fixed-seed generator so that a failure reproduces.
     var generator = SplitMix64(seed: 0x5EED_CAFE)
