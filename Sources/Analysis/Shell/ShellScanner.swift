@@ -28,7 +28,7 @@ final class ShellScanner {
   static let maximumNestingDepth = 100
   var reportedNestingLimit = false
   private var reservedWordCache: (position: Int, backquoteDepth: Int, word: String?) = (-1, 0, nil)
-  /// Where the last bracket expression scan without a closing `]` stopped.
+  /// The offset where the last bracket expression scan without a closing `]` stopped.
   var unclosedBracketScanEnd = 0
 
   struct PendingHereDocument {
