@@ -113,6 +113,12 @@ final class ShellScanner {
     isNameStart(byte) || isDigit(byte)
   }
 
+  /// Returns whether `bytes` form a variable name: a letter or `_`, then letters, digits and `_`.
+  static func isName(_ bytes: [UInt8]) -> Bool {
+    guard let first = bytes.first, isNameStart(first) else { return false }
+    return bytes.allSatisfy(isNameByte)
+  }
+
   @inline(__always)
   static func isDigit(_ byte: UInt8) -> Bool {
     byte >= 0x30 && byte <= 0x39
