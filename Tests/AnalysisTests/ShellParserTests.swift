@@ -96,6 +96,7 @@ final class ShellParserTests: XCTestCase {
           case .functionDefinition(let function) = script.body.items[2].andOr.first.commands[0] else {
       return XCTFail("unexpected structure: \(ShellTreeRenderer(source).render(script.body))")
     }
+
     XCTAssertEqual(ifCommand.range, byteRange(of: "if a; then b; fi >log", in: source))
     XCTAssertEqual(ifCommand.redirections.map(\.range), [byteRange(of: ">log", in: source)])
     if case .ifClause(let clause) = ifCommand.kind {
@@ -105,6 +106,7 @@ final class ShellParserTests: XCTestCase {
     } else {
       XCTFail("not an if clause")
     }
+
     XCTAssertEqual(forCommand.range, byteRange(of: "for i in x y; do c; done", in: source))
     if case .forLoop(let loop) = forCommand.kind {
       XCTAssertEqual(loop.variable, "i")
@@ -114,6 +116,7 @@ final class ShellParserTests: XCTestCase {
     } else {
       XCTFail("not a for loop")
     }
+
     XCTAssertEqual(caseCommand.range, byteRange(of: "case $v in p|q) d;; esac", in: source))
     if case .caseClause(let clause) = caseCommand.kind {
       XCTAssertEqual(clause.subject.range, byteRange(of: "$v", in: source))
@@ -123,6 +126,7 @@ final class ShellParserTests: XCTestCase {
     } else {
       XCTFail("not a case clause")
     }
+
     XCTAssertEqual(function.name, "f")
     XCTAssertEqual(function.nameRange, byteRange(of: "f()", in: source).lowerBound..<byteRange(of: "f()", in: source).lowerBound + 1)
     XCTAssertEqual(function.range, byteRange(of: "f() { e; } 2>&1", in: source))
