@@ -407,6 +407,18 @@ final class ShellParserTests: XCTestCase {
     XCTAssertEqual(parts[2], .literal(" \"q\\\"\" ", range: byteRange(of: " \"q\\\"\" ", in: source)))
   }
 
+  func testCRLFLineEnds() {
+    let source = "apt-get update \\\r\n  && cat <<EOF # note\r\nbody\r\nEOF\r\necho done\r\n"
+    let script = ShellParser.parse(source)
+    XCTAssertEqual(script.errors, [])
+    XCTAssertEqual(ShellTreeRenderer(source).render(script.body),
+                   "{apt-get update} && {cat <<EOF} ⏎ {echo done} ⏎")
+    XCTAssertEqual(script.comments, [byteRange(of: "# note", in: source)])
+    let here = script.simpleCommands()[1].command.redirections[0].hereDocument
+    XCTAssertEqual(here?.bodyRange, byteRange(of: "body\r\n", in: source))
+    XCTAssertEqual(here?.delimiterLineRange, byteRange(of: "EOF", in: source, occurrence: 1))
+  }
+
   func testHereDocumentWithoutBodyInInput() {
     // A Dockerfile `RUN cat <<EOF >file` keeps the body outside the instruction's arguments.
     let source = "cat <<EOF >file"

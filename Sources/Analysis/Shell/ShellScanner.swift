@@ -191,9 +191,10 @@ final class ShellScanner {
       var lineEnd = lineStart
       while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
       if lineMatchesDelimiter(lineStart..<lineEnd, pending) {
+        let contentEnd = lineEnd > lineStart && bytes[lineEnd - 1] == 0x0D ? lineEnd - 1 : lineEnd
         readHereDocuments[pending.operatorStart] = ShellHereDocument(
           delimiter: delimiter, isQuoted: pending.isQuoted, bodyRange: bodyStart..<lineStart,
-          delimiterLineRange: lineStart..<lineEnd)
+          delimiterLineRange: lineStart..<contentEnd)
         pos = min(lineEnd + 1, bytes.count)
         return
       }

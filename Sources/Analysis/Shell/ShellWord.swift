@@ -220,7 +220,7 @@ public struct ShellHereDocument: Sendable, Hashable {
   /// Nil when the input ends before any body line, as it does for a Dockerfile `RUN <<EOF`
   /// whose body the Dockerfile parser keeps separately.
   public var bodyRange: Range<Int>?
-  /// The delimiter line, without its terminator; nil when the input ends without one.
+  /// The delimiter line without its line feed or CRLF; nil when the input ends without one.
   public var delimiterLineRange: Range<Int>?
   /// The body split into literal text and expansions, as the shell expands it; nil when the
   /// delimiter is quoted or there is no body.
