@@ -20,8 +20,10 @@ struct DL3062: Rule {
 
     Unlike hadolint, commands behind wrappers such as `sudo` are checked, `@upgrade` and `@patch` are reported, `go get module@none` (which \
     removes a dependency) is not, `go run main.go` is not, and flag values are skipped. A \
-    word that starts with an expansion is not judged. Exec-form `RUN` and `ONBUILD RUN` are \
-    not checked.
+    word that starts with an expansion is not judged. `ONBUILD RUN` is checked as \
+    hadolint does. Exec-form \
+    `RUN` is checked too: its elements as words, as hadolint does, and the script of \
+    `["sh", "-c", "…"]`, which hadolint skips.
 
     ## Example
     ```dockerfile

@@ -15,31 +15,126 @@ struct PackageArgument {
 struct PackageInstalls {
   let command: PackageManagerCommand
   let script: RunScript
+  /// Whether `script` was made from exec-form elements, each written as a single-quoted word.
+  let quotesElements: Bool
 
-  /// Returns the package-manager commands of every RUN that runs under a POSIX shell, each with
-  /// the script it belongs to. Each RUN's scripts are built once.
+  /// Returns the package-manager commands that RUN and `ONBUILD RUN` instructions run, each with
+  /// the script it belongs to. Shell-form scripts count only under a POSIX `SHELL`. Exec form
+  /// does not use `SHELL`, so it is always read (see `execFormScript`).
   static func all(in context: RuleContext, managers: Set<PackageManager>) -> [PackageInstalls] {
     var result: [PackageInstalls] = []
-    for index in context.instructions.indices where context.instructions[index].kind == .run {
-      guard SemanticModel.isPOSIXShell(context.model.shellOfInstruction[index]) else { continue }
-      let scripts = context.runScripts(ofInstructionAt: index)
+    for (index, instruction) in context.instructions.enumerated() where instruction.kind == .run || instruction.kind == .onbuild {
+      let runsInPOSIXShell = SemanticModel.isPOSIXShell(context.model.shellOfInstruction[index])
+      var scripts: [RunScript] = []
+      var quotesElements = false
+      if instruction.kind == .run, let execForm = instruction.execForm {
+        guard let execScript = execFormScript(execForm, source: context.source.bytes) else { continue }
+        scripts = [execScript.script]
+        quotesElements = execScript.quotesElements
+      } else if instruction.kind == .run, runsInPOSIXShell {
+        scripts = context.runScripts(ofInstructionAt: index)
+      } else if runsInPOSIXShell, let trigger = instruction.onbuildTrigger?.instruction, trigger.kind == .run, trigger.isShellForm {
+        // NOTE: parsed on every call, because RuleContext caches only the scripts of RUN instructions.
+        scripts = [RunScript(script: ShellParser.parse(trigger.arguments.bytes), text: trigger.arguments)]
+      }
       for (scriptIndex, runScript) in scripts.enumerated() {
         for occurrence in runScript.script.simpleCommands() {
           guard let command = PackageManagerCommands.command(occurrence, instructionIndex: index, scriptIndex: scriptIndex),
             managers.contains(command.manager)
           else { continue }
-          result.append(PackageInstalls(command: command, script: runScript))
+          result.append(PackageInstalls(command: command, script: runScript, quotesElements: quotesElements))
         }
       }
     }
     return result
   }
 
+  /// Returns a script for an exec-form RUN. `["sh", "-c", "script"]` (any POSIX shell, with
+  /// flags such as `-ec`) gives the script of its `-c` element. Any other command is run without
+  /// a shell, so its elements become single-quoted words whose ranges map to the elements.
+  static func execFormScript(_ execForm: ExecForm, source: [UInt8]) -> (script: RunScript, quotesElements: Bool)? {
+    let elements = execForm.elements
+    guard let program = elements.first else { return nil }
+    let shellNames: Set<String> = ["sh", "bash", "dash", "ash", "ksh", "mksh", "zsh"]
+    if shellNames.contains(ShellWrapper.baseName(program.value)) {
+      guard let flag = elements.dropFirst().first(where: { !$0.value.hasPrefix("-") || $0.value.hasSuffix("c") }),
+        flag.value.hasPrefix("-"), let flagIndex = elements.firstIndex(of: flag), flagIndex + 1 < elements.count
+      else { return nil }
+      let text = jsonStringText(elements[flagIndex + 1], source: source)
+      return (RunScript(script: ShellParser.parse(text.bytes), text: text), false)
+    }
+
+    var bytes: [UInt8] = []
+    var pieces: [LogicalText.Piece] = []
+    for element in elements {
+      if !bytes.isEmpty { bytes.append(UInt8(ascii: " ")) }
+      // The opening quote maps to the element's opening quote, the closing one to its closing quote.
+      pieces.append(LogicalText.Piece(logicalStart: bytes.count, sourceStart: element.range.lowerBound))
+      bytes.append(UInt8(ascii: "'"))
+      for byte in element.value.utf8 {
+        if byte == UInt8(ascii: "'") { bytes += Array("'\\''".utf8) } else { bytes.append(byte) }
+      }
+      pieces.append(LogicalText.Piece(logicalStart: bytes.count, sourceStart: element.range.upperBound - 1))
+      bytes.append(UInt8(ascii: "'"))
+    }
+    let text = LogicalText(bytes: bytes, pieces: pieces)
+    return (RunScript(script: ShellParser.parse(bytes), text: text), true)
+  }
+
+  /// Returns the decoded value of a JSON string element, mapped to its source between the
+  /// quotes. Each escape starts a new piece, so offsets after it stay exact.
+  static func jsonStringText(_ element: ExecElement, source: [UInt8]) -> LogicalText {
+    let value = Array(element.value.utf8)
+    let contentStart = element.range.lowerBound + 1
+    let contentEnd = element.range.upperBound - 1
+    var bytes: [UInt8] = []
+    var pieces = [LogicalText.Piece(logicalStart: 0, sourceStart: contentStart)]
+    var index = contentStart
+    while index < contentEnd {
+      guard source[index] == UInt8(ascii: "\\"), index + 1 < contentEnd else {
+        bytes.append(source[index])
+        index += 1
+        continue
+      }
+      pieces.append(LogicalText.Piece(logicalStart: bytes.count, sourceStart: index))
+      let escaped = source[index + 1]
+      if escaped == UInt8(ascii: "u") {
+        // Decode `\uXXXX` (and a surrogate pair) through the element's own value below.
+        var end = index + 6
+        if end + 6 <= contentEnd, source[end] == UInt8(ascii: "\\"), source[end + 1] == UInt8(ascii: "u"),
+          let high = UInt32(String(decoding: source[(index + 2)..<(index + 6)], as: UTF8.self), radix: 16),
+          (0xD800...0xDBFF).contains(high)
+        {
+          end += 6
+        }
+        let escapeText = String(decoding: source[index..<min(end, contentEnd)], as: UTF8.self)
+        bytes += Array(decodeJSONEscapes(escapeText).utf8)
+        index = min(end, contentEnd)
+      } else {
+        let decoded: [UInt8: UInt8] = [UInt8(ascii: "b"): 8, UInt8(ascii: "f"): 12, UInt8(ascii: "n"): 10,
+                                        UInt8(ascii: "r"): 13, UInt8(ascii: "t"): 9]
+        bytes.append(decoded[escaped] ?? escaped)
+        index += 2
+      }
+      pieces.append(LogicalText.Piece(logicalStart: bytes.count, sourceStart: index))
+    }
+    // Should the decoding differ from the parser's, the value is kept and maps from the start.
+    guard bytes == value else { return LogicalText(bytes: value, pieces: [pieces[0]]) }
+    return LogicalText(bytes: bytes, pieces: pieces)
+  }
+
+  /// Returns the text of `\uXXXX` escapes (one, or a surrogate pair) decoded.
+  static func decodeJSONEscapes(_ text: String) -> String {
+    let units = text.split(separator: "\\").compactMap { $0.hasPrefix("u") ? UInt16($0.dropFirst(), radix: 16) : nil }
+    return String(decoding: units, as: UTF16.self)
+  }
+
   /// Returns `word` as a package argument, or nil when its value cannot be judged: a word that
   /// starts with an expansion (`$PACKAGES`, `"$DIR"/x.whl`) may hold anything.
   func argument(_ word: ShellWord) -> PackageArgument? {
     guard let first = word.parts.first, !PackageVersions.isExpansion(first) else { return nil }
-    let written = String(decoding: script.text.bytes[word.range], as: UTF8.self)
+    var written = String(decoding: script.text.bytes[word.range], as: UTF8.self)
+    if quotesElements, let value = word.literalValue { written = value }
     return PackageArgument(word: word, text: PackageVersions.judgedText(word.parts), written: written,
                            sourceRange: script.sourceRange(word.range))
   }
