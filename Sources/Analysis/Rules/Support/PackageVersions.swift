@@ -146,6 +146,7 @@ struct PackageInstalls {
 /// The version syntax of each package manager: whether an install argument names an exact or
 /// bounded version, a file, or a source that pins itself.
 enum PackageVersions {
+  /// Returns whether `part` is an expansion, or a double-quoted string that starts with one.
   static func isExpansion(_ part: ShellWordPart) -> Bool {
     switch part {
     case .parameterExpansion, .commandSubstitution, .arithmeticExpansion: return true
@@ -154,7 +155,7 @@ enum PackageVersions {
     }
   }
 
-  /// The text of `parts` after quote removal, with `1` for each expansion.
+  /// Returns the text of `parts` after quote removal, with `1` for each expansion.
   static func judgedText(_ parts: [ShellWordPart]) -> String {
     var text = ""
     for part in parts {
@@ -169,13 +170,15 @@ enum PackageVersions {
     return text
   }
 
+  /// Returns whether `text` ends with one of `suffixes`.
   static func hasAnySuffix(_ text: String, _ suffixes: [String]) -> Bool {
     suffixes.contains { text.hasSuffix($0) }
   }
 
   // MARK: apt-get
 
-  /// `pkg=version` (globs such as `pkg=1.2.*` included), `pkg/release`, and `.deb` files or paths.
+  /// Returns whether an apt-get argument is pinned: `pkg=version` (globs such as `pkg=1.2.*`
+  /// included), `pkg/release`, or a `.deb` file or path.
   static func isAptPinned(_ text: String) -> Bool {
     text.contains("=") || text.contains("/") || text.hasSuffix(".deb")
   }
@@ -186,8 +189,8 @@ enum PackageVersions {
   static let pipArchiveSuffixes = [".whl", ".tar.gz", ".tgz", ".tar.bz2", ".tbz", ".tar.xz", ".txz", ".tar", ".zip"]
   static let pipVCSPrefixes = ["git+", "hg+", "svn+", "bzr+", "git://", "svn://"]
 
-  /// A version specifier (`==`, `>=`, `~=`, `===`, …, extras allowed before it), a direct
-  /// reference `name @ url`, a VCS URL with `@ref`, an archive file, or a local path or URL.
+  /// Returns whether a pip requirement is pinned: a version specifier (`==`, `>=`, `~=`, `===`,
+  /// …, after optional extras), `name @ url`, a VCS URL with `@ref`, an archive, or a path or URL.
   static func isPipPinned(_ text: String) -> Bool {
     if isPipVCS(text) { return pipVCSHasRef(text) }
     if let at = text.firstIndex(of: "@") {
@@ -202,7 +205,8 @@ enum PackageVersions {
 
   static func isPipVCS(_ text: String) -> Bool { pipVCSPrefixes.contains { text.hasPrefix($0) } }
 
-  /// Whether a VCS URL names a revision: an `@` after the host, since `git@host` before it is a user.
+  /// Returns whether a VCS URL names a revision with an `@` in its path. An `@` before the host,
+  /// as in `git@github.com`, names a user.
   static func pipVCSHasRef(_ url: String) -> Bool {
     guard let scheme = url.firstRange(of: "://") else { return url.contains("@") }
     let afterScheme = url[scheme.upperBound...]
@@ -218,8 +222,8 @@ enum PackageVersions {
   static let npmTarballSuffixes = [".tar", ".tar.gz", ".tgz"]
   static let npmPathPrefixes = ["/", "./", "../", "~/", "file:"]
 
-  /// `name@version` or `@scope/name@version` (not `@latest`), a git source with `#ref`, a
-  /// tarball, or a local folder.
+  /// Returns whether an npm package spec is pinned: `name@version` or `@scope/name@version` (not
+  /// `@latest`), a git source with `#ref`, a tarball, or a local folder.
   static func isNpmPinned(_ text: String) -> Bool {
     if npmGitPrefixes.contains(where: { text.hasPrefix($0) }) { return text.contains("#") }
     if hasAnySuffix(text, npmTarballSuffixes) { return true }
@@ -238,23 +242,25 @@ enum PackageVersions {
 
   // MARK: apk
 
-  /// `pkg=1.2`, `pkg~1.2`, `pkg>1`, `pkg<2`, or an `.apk` file.
+  /// Returns whether an apk argument is pinned: `pkg=1.2`, `pkg~1.2`, `pkg>1`, `pkg<2`, or an `.apk` file.
   static func isApkPinned(_ text: String) -> Bool {
     text.contains { "=~<>".contains($0) } || text.hasSuffix(".apk")
   }
 
   // MARK: gem
 
-  /// `gem:version` (with a requirement such as `gem:~>1.2`), or a `.gem` file or path.
+  /// Returns whether a gem argument is pinned: `gem:version` (or a requirement such as
+  /// `gem:~>1.2`), or a `.gem` file or path.
   static func isGemPinned(_ text: String) -> Bool {
     text.contains(":") || text.hasSuffix(".gem") || text.contains("/")
   }
 
   // MARK: yum, dnf, microdnf
 
-  /// `name-version[-release]`: after the first `-`, every part is made of version characters and
-  /// one starts with a digit (so `python3-pip` is not pinned and `foo-bar-1.2` is); also a
-  /// comparison such as `'httpd >= 2.4'`, an `.rpm` file, and `@module:stream`.
+  /// Returns whether a yum or dnf argument is pinned. `name-version[-release]` counts when every
+  /// part after the first `-` is made of version characters and one part starts with a digit, so
+  /// `foo-bar-1.2` is pinned and `python3-pip` is not. A comparison such as `'httpd >= 2.4'`, an
+  /// `.rpm` file and `@module:stream` count too.
   static func isRPMPinned(_ text: String) -> Bool {
     if text.hasSuffix(".rpm") || text.contains(where: { "=<>".contains($0) }) { return true }
     if text.hasPrefix("@") { return text.contains(":") }
@@ -269,12 +275,12 @@ enum PackageVersions {
     character.isASCII && (character.isLetter || character.isNumber || ".~^_:+".contains(character))
   }
 
-  /// A module spec names its stream: `nodejs:18`.
+  /// Returns whether a module spec names its stream, as `nodejs:18` does.
   static func isModulePinned(_ text: String) -> Bool { text.contains(":") }
 
   // MARK: zypper
 
-  /// `pkg=1.2`, `pkg>=1`, `pkg<2`, or an `.rpm` file.
+  /// Returns whether a zypper argument is pinned: `pkg=1.2`, `pkg>=1`, `pkg<2`, or an `.rpm` file.
   static func isZypperPinned(_ text: String) -> Bool {
     text.contains { "=<>".contains($0) } || text.hasSuffix(".rpm")
   }
@@ -284,8 +290,8 @@ enum PackageVersions {
   /// Module queries that float to whatever is newest.
   static let goFloatingQueries: Set<Substring> = ["latest", "upgrade", "patch"]
 
-  /// `path@version` (not `@latest`, `@upgrade` or `@patch`), a local package (`./cmd/x`,
-  /// `/src/x`), or `.go` files.
+  /// Returns whether a go package argument is pinned: `path@version` (not `@latest`, `@upgrade`
+  /// or `@patch`), a local package (`./cmd/x`, `/src/x`), or a `.go` file.
   static func isGoPinned(_ text: String) -> Bool {
     if text.hasPrefix(".") || text.hasPrefix("/") || text.hasSuffix(".go") { return true }
     guard let at = text.lastIndex(of: "@") else { return false }
@@ -298,8 +304,8 @@ enum PackageVersions {
     "modfile", "overlay", "pgo", "pkgdir", "tags", "toolexec", "coverpkg", "covermode", "exec",
   ]
 
-  /// The positional arguments of a go subcommand. Go's flags have one or two dashes and stop
-  /// at the first argument that is not a flag, so the syntax of `ShellOptionSyntax` does not fit.
+  /// Returns the positional arguments of a go subcommand. Go's flags have one or two dashes
+  /// and end at the first argument that is not a flag, which `ShellOptionSyntax` cannot express.
   static func goPositionalArguments(_ words: [ShellWord]) -> [ShellWord] {
     var index = 0
     while index < words.count {
@@ -314,13 +320,13 @@ enum PackageVersions {
 }
 
 extension PackageVersions {
-  /// The message of a pinning finding: `written` is the argument as written, `suggestion` the
-  /// pinned form with a placeholder such as `<version>`.
+  /// Returns the message of a pinning finding. `written` is the argument as written, and
+  /// `suggestion` is its pinned form with a placeholder such as `<version>`.
   static func message(_ written: String, suggestion: String) -> String {
     "Pin the version of `\(written)`, as in `\(suggestion)`"
   }
 
-  /// `text` without a trailing `@…` query, for suggesting `name@<version>` in place of `name@latest`.
+  /// Returns `text` without a trailing `@…` query, to suggest `name@<version>` for `name@latest`.
   static func droppingQuery(_ text: String) -> String {
     let start = text.hasPrefix("@") ? text.index(after: text.startIndex) : text.startIndex
     guard let at = text[start...].lastIndex(of: "@") else { return text }
@@ -329,8 +335,7 @@ extension PackageVersions {
 }
 
 extension PackageInstalls {
-  /// Returns the packages of `yum/dnf install` and the modules of `yum/dnf module install`, each
-  /// judged by its own syntax.
+  /// The packages of `yum/dnf install` and the modules of `yum/dnf module install`.
   var rpmArguments: (packages: [PackageArgument], modules: [PackageArgument]) {
     if command.isInstall { return (packageArguments, []) }
     guard command.subcommand == "module", command.packages.first?.literalValue == "install" else { return ([], []) }
