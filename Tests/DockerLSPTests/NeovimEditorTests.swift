@@ -37,7 +37,7 @@ private struct DiagnosticSummary: Comparable, CustomStringConvertible {
 final class NeovimEditorTests: XCTestCase {
   static let dockerfile = """
     FROM alpine:3.20
-    RUN apk add --no-cache curl
+    RUN apk add --no-cache curl=8.9.1-r0
     RUN echo done
 
     """
