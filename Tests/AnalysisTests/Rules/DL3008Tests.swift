@@ -41,6 +41,13 @@ final class DL3008Tests: XCTestCase {
                    [FindingSpec("1️⃣", "2️⃣", message: "Pin the version of `curl`, as in `curl=<version>`")])
   }
 
+  func testCRLFAndBacktickEscapeFiles() {
+    assertFindings(DL3008.self, "FROM debian\r\nRUN apt-get install -y \\\r\n    1️⃣curl2️⃣ git=1:2.39\r\n",
+                   [FindingSpec("1️⃣", "2️⃣", message: "Pin the version of `curl`, as in `curl=<version>`")])
+    assertFindings(DL3008.self, "# escape=`\nFROM debian\nRUN apt-get install -y `\n    git=1:2.39 `\n    1️⃣curl2️⃣\n",
+                   [FindingSpec("1️⃣", "2️⃣")])
+  }
+
   func testHeredocScriptIsChecked() {
     assertFindings(DL3008.self, "FROM debian\nRUN <<EOF\napt-get update\napt-get install -y 1️⃣curl2️⃣\nEOF\n",
                    [FindingSpec("1️⃣", "2️⃣")])
@@ -78,6 +85,11 @@ final class DL3008Tests: XCTestCase {
   func testOnbuildRunIsChecked() {
     assertFindings(DL3008.self, "FROM debian\nONBUILD RUN apt-get install -y 1️⃣curl2️⃣\n", [FindingSpec("1️⃣", "2️⃣")])
     assertNoFindings(DL3008.self, "FROM debian\nONBUILD COPY apt-get /install\n")
+    assertFindings(DL3008.self, "FROM debian\nONBUILD RUN [\"apt-get\", \"install\", 1️⃣\"curl\"2️⃣]\n", [FindingSpec("1️⃣", "2️⃣")])
+  }
+
+  func testOddExecFormsAreSkipped() {
+    assertNoFindings(DL3008.self, "FROM debian\nRUN []\nRUN [\"sh\"]\nRUN [\"sh\", \"-c\"]\nRUN [\"sh\", \"script.sh\", \"apt-get\"]\n")
   }
 
   func testExecFormIgnoresShell() {

@@ -25,17 +25,21 @@ struct PackageInstalls {
     var result: [PackageInstalls] = []
     for (index, instruction) in context.instructions.enumerated() where instruction.kind == .run || instruction.kind == .onbuild {
       let runsInPOSIXShell = SemanticModel.isPOSIXShell(context.model.shellOfInstruction[index])
+      let run = instruction.kind == .run ? instruction : instruction.onbuildTrigger?.instruction
+      guard let run, run.kind == .run else { continue }
       var scripts: [RunScript] = []
       var quotesElements = false
-      if instruction.kind == .run, let execForm = instruction.execForm {
+      if let execForm = run.execForm {
         guard let execScript = execFormScript(execForm, source: context.source.bytes) else { continue }
         scripts = [execScript.script]
         quotesElements = execScript.quotesElements
-      } else if instruction.kind == .run, runsInPOSIXShell {
+      } else if !runsInPOSIXShell {
+        continue
+      } else if instruction.kind == .run {
         scripts = context.runScripts(ofInstructionAt: index)
-      } else if runsInPOSIXShell, let trigger = instruction.onbuildTrigger?.instruction, trigger.kind == .run, trigger.isShellForm {
+      } else if run.isShellForm {
         // NOTE: parsed on every call, because RuleContext caches only the scripts of RUN instructions.
-        scripts = [RunScript(script: ShellParser.parse(trigger.arguments.bytes), text: trigger.arguments)]
+        scripts = [RunScript(script: ShellParser.parse(run.arguments.bytes), text: run.arguments)]
       }
       for (scriptIndex, runScript) in scripts.enumerated() {
         for occurrence in runScript.script.simpleCommands() {
