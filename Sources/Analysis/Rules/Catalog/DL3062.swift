@@ -12,7 +12,9 @@ struct DL3062: Rule {
     The rule checks the packages of `go install` and `go get`, and the package that \
     `go run` runs (its first argument, since the rest are the program's arguments). A \
     package counts as pinned when it has `@` and a version. `@latest`, `@upgrade` and \
-    `@patch` float, so they are reported, as is a package without `@`. Local packages \
+    `@patch` float, so they are reported, as is a package without `@`. Inside a module, \
+    `go install pkg` without `@` takes its version from `go.mod`, but the linter cannot see \
+    `go.mod`, so it reports that form as hadolint does. Local packages \
     (`.`, `./cmd/tool`, `/src/tool`, `./...`) and `.go` files are fine. The values of flags \
     such as `-tags`, `-ldflags` and `-o` are not packages. Each unpinned package is reported \
     at its own word, where hadolint reports the `RUN` once. Every stage is checked, which \
