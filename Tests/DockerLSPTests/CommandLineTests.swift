@@ -44,7 +44,7 @@ final class CommandLineTests: XCTestCase {
     return url
   }
 
-  let twoRuns = "FROM alpine:3.20\nRUN apk add --no-cache curl\nRUN echo done\n"
+  let twoRuns = "FROM alpine:3.20\nRUN apk add --no-cache curl=8.9.1-r0\nRUN echo done\n"
 
   func testLintJSONReportsExactLocation() throws {
     let file = try temporaryFile(twoRuns)
