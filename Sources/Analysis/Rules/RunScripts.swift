@@ -20,6 +20,11 @@ public struct RunScript: Sendable {
     self.isOnbuild = isOnbuild
   }
 
+  /// Creates a script outside the instruction list, such as the `-c` script of an exec-form RUN.
+  public init(script: ShellScript, text: LogicalText, instructionIndex: Int = -1, isOnbuild: Bool = false) {
+    self.init(instructionIndex: instructionIndex, text: text, script: script, isOnbuild: isOnbuild)
+  }
+
   /// Maps a range in the script to the source range it came from.
   public func sourceRange(_ range: Range<Int>) -> Range<Int> { text.sourceRange(range) }
 }
