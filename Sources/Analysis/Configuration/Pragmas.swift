@@ -11,6 +11,12 @@ public enum Pragma: Sendable, Equatable {
 
   /// Reads a comment's text (everything after its `#`); nil when it is no hadolint pragma.
   public static func parse(_ comment: Substring) -> Pragma? {
+    parseWithListEnd(comment)?.pragma
+  }
+
+  /// Parses a pragma and also returns where its value ends (after the last rule code or the
+  /// shell name), so an edit can append codes there.
+  static func parseWithListEnd(_ comment: Substring) -> (pragma: Pragma, listEnd: Substring.Index)? {
     var scanner = PragmaScanner(text: comment)
     scanner.skipBlanks()
     guard scanner.take("hadolint"), scanner.skipBlanks() > 0 else { return nil }
@@ -20,7 +26,7 @@ public enum Pragma: Sendable, Equatable {
       scanner.skipBlanks()
       let name = scanner.word { $0 != " " && $0 != "\t" && $0 != "#" }
       guard !name.isEmpty, scanner.atEndOrReason else { return nil }
-      return .shell(String(name))
+      return (.shell(String(name)), scanner.index)
     }
     var isGlobal = false
     if scanner.take("global") {
@@ -31,15 +37,17 @@ public enum Pragma: Sendable, Equatable {
     scanner.skipBlanks()
     guard scanner.take("=") else { return nil }
     var codes: [String] = []
+    var listEnd = scanner.index
     repeat {
       scanner.skipBlanks()
       let code = scanner.word { $0.isLetter || $0.isNumber }
       guard !code.isEmpty else { return nil }
       codes.append(code.uppercased())
+      listEnd = scanner.index
       scanner.skipBlanks()
     } while scanner.take(",")
     guard scanner.atEndOrReason else { return nil }
-    return isGlobal ? .globalIgnore(codes) : .ignore(codes)
+    return (isGlobal ? .globalIgnore(codes) : .ignore(codes), listEnd)
   }
 }
 
@@ -74,6 +82,55 @@ public struct PragmaSuppressions: Sendable, Equatable {
   }
 
   public var isEmpty: Bool { global.isEmpty && byInstruction.isEmpty }
+}
+
+/// Builds the edit that suppresses one rule on one instruction with a `# hadolint ignore=` comment.
+public enum IgnoreComment {
+  /// Returns an edit that appends `ruleID` to an ignore comment directly above the instruction at
+  /// `instructionIndex`, or inserts `# hadolint ignore=RULE` on its own line above it, with the
+  /// instruction's indentation and the file's line ending. Nil when the rule is already listed.
+  public static func edit(ignoring ruleID: String, onInstructionAt instructionIndex: Int, in document: Document) -> TextEdit? {
+    let tree = document.tree
+    let source = document.source
+    guard let nodeIndex = nodeIndex(ofInstructionAt: instructionIndex, in: tree) else { return nil }
+
+    // An ignore comment in the run of comments right above the instruction is extended.
+    var index = nodeIndex - 1
+    while index >= 0, case .comment(let comment) = tree.nodes[index] {
+      let text = Substring(comment.text)
+      if let (pragma, listEnd) = Pragma.parseWithListEnd(text), case .ignore(let codes) = pragma {
+        if codes.contains(ruleID.uppercased()) { return nil }
+        // The text starts right after the `#`.
+        let offset = comment.contentRange.lowerBound + 1 + text.utf8.distance(from: text.startIndex, to: listEnd)
+        return TextEdit(range: offset..<offset, newText: ",\(ruleID)")
+      }
+      index -= 1
+    }
+
+    let instruction = tree.instructions[instructionIndex]
+    let line = source.lineIndex.line(containing: instruction.keywordRange.lowerBound)
+    let lineStart = source.lineIndex.lineStarts[line]
+    let prefix = source.bytes[lineStart..<instruction.keywordRange.lowerBound]
+    let indentation = prefix.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") } ? String(decoding: prefix, as: UTF8.self) : ""
+    return TextEdit(range: lineStart..<lineStart, newText: "\(indentation)# hadolint ignore=\(ruleID)\(lineEnding(of: source))")
+  }
+
+  /// The index in `tree.nodes` of the instruction at `instructionIndex` of `tree.instructions`.
+  static func nodeIndex(ofInstructionAt instructionIndex: Int, in tree: SyntaxTree) -> Int? {
+    var count = 0
+    for (index, node) in tree.nodes.enumerated() {
+      guard case .instruction = node else { continue }
+      if count == instructionIndex { return index }
+      count += 1
+    }
+    return nil
+  }
+
+  /// The file's first line terminator, or `\n` when it has none.
+  static func lineEnding(of source: SourceText) -> String {
+    guard let newline = source.bytes.firstIndex(of: UInt8(ascii: "\n")) else { return "\n" }
+    return newline > 0 && source.bytes[newline - 1] == UInt8(ascii: "\r") ? "\r\n" : "\n"
+  }
 }
 
 /// Reads the pieces of a pragma.

@@ -67,15 +67,21 @@ public struct Linter: Sendable {
   /// contains the finding's start.
   static func isSuppressed(_ finding: Finding, by suppressions: PragmaSuppressions, instructions: [Instruction]) -> Bool {
     if suppressions.global.contains(finding.ruleID) { return true }
-    // Instructions are in source order, so the candidate is the last one starting at or before the finding.
+    guard let index = instructionIndex(containing: finding.range.lowerBound, in: instructions) else { return false }
+    return suppressions.byInstruction[index]?.contains(finding.ruleID) ?? false
+  }
+
+  /// Returns the index of the instruction whose range contains `offset` (its end included), or nil.
+  public static func instructionIndex(containing offset: Int, in instructions: [Instruction]) -> Int? {
+    // Instructions are in source order, so the candidate is the last one starting at or before `offset`.
     var low = 0
     var high = instructions.count
     while low < high {
       let middle = (low + high) / 2
-      if instructions[middle].range.lowerBound <= finding.range.lowerBound { low = middle + 1 } else { high = middle }
+      if instructions[middle].range.lowerBound <= offset { low = middle + 1 } else { high = middle }
     }
     let index = low - 1
-    guard index >= 0, finding.range.lowerBound <= instructions[index].range.upperBound else { return false }
-    return suppressions.byInstruction[index]?.contains(finding.ruleID) ?? false
+    guard index >= 0, offset <= instructions[index].range.upperBound else { return nil }
+    return index
   }
 }

@@ -67,3 +67,45 @@ final class PragmaTests: XCTestCase {
     XCTAssertEqual(findings.flatMap(\.fixes), [])
   }
 }
+
+final class IgnoreCommentTests: XCTestCase {
+  private func apply(_ text: String, rule: String = "DL3059", instruction: Int) -> String? {
+    let document = Document(text: text)
+    guard let edit = IgnoreComment.edit(ignoring: rule, onInstructionAt: instruction, in: document) else { return nil }
+    return document.source.applying([edit]).string
+  }
+
+  func testInsertsACommentAboveWithIndentation() {
+    XCTAssertEqual(
+      apply("FROM alpine:3.20\n  RUN echo a\n", instruction: 1),
+      "FROM alpine:3.20\n  # hadolint ignore=DL3059\n  RUN echo a\n")
+  }
+
+  func testUsesTheFileLineEnding() {
+    XCTAssertEqual(
+      apply("FROM alpine:3.20\r\nRUN echo a \\\r\n  && echo b\r\n", instruction: 1),
+      "FROM alpine:3.20\r\n# hadolint ignore=DL3059\r\nRUN echo a \\\r\n  && echo b\r\n")
+  }
+
+  func testExtendsAnExistingIgnoreComment() {
+    XCTAssertEqual(
+      apply("FROM alpine:3.20\n# hadolint ignore=DL3008 # pinned upstream\n# install tools\nRUN echo a\n", instruction: 1),
+      "FROM alpine:3.20\n# hadolint ignore=DL3008,DL3059 # pinned upstream\n# install tools\nRUN echo a\n")
+    XCTAssertNil(apply("FROM alpine:3.20\n# hadolint ignore=DL3059\nRUN echo a\n", instruction: 1))
+  }
+
+  func testDoesNotExtendAcrossABlankLineOrAGlobalPragma() {
+    XCTAssertEqual(
+      apply("# hadolint global ignore=DL3006\nFROM alpine:3.20\n# hadolint ignore=DL3008\n\nRUN echo a\n", instruction: 1),
+      "# hadolint global ignore=DL3006\nFROM alpine:3.20\n# hadolint ignore=DL3008\n\n# hadolint ignore=DL3059\nRUN echo a\n")
+  }
+
+  func testInsertedCommentSuppressesTheFinding() {
+    let text = "FROM alpine:3.20\nRUN echo a\nRUN echo b\n"
+    let document = Document(text: text)
+    let finding = Linter().lint(document)[0]
+    let index = Linter.instructionIndex(containing: finding.range.lowerBound, in: document.tree.instructions)!
+    let edit = IgnoreComment.edit(ignoring: finding.ruleID, onInstructionAt: index, in: document)!
+    XCTAssertEqual(Linter().lint(Document(text: document.source.applying([edit]).string)), [])
+  }
+}
