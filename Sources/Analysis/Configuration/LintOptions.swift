@@ -99,6 +99,12 @@ public enum ConfigurationReader {
     public var warnings: [ConfigurationIssue]
     /// Invalid values or YAML; the values they concern are left unset.
     public var errors: [ConfigurationIssue]
+
+    public init(options: LintOptions, warnings: [ConfigurationIssue], errors: [ConfigurationIssue]) {
+      self.options = options
+      self.warnings = warnings
+      self.errors = errors
+    }
   }
 
   /// Keys that hadolint accepts and this tool ignores because they have no effect here.
