@@ -52,6 +52,7 @@ final class LanguageServer {
 
   /// Returns the findings for the current version of `uri`, linted with its configuration.
   func findings(for uri: String) -> [Finding] {
+    if let cached = documents[uri]?.cachedFindings { return cached }
     let linter = workspace.linter(forDocument: uri) { path, result in reportConfigurationProblems(path, result) }
     let lint = analysis.lint
     return documents.findings(for: uri) { lint($0, linter) }
