@@ -160,6 +160,16 @@ final class LintConfigurationCLITests: XCTestCase {
     XCTAssertEqual(try lint(["--no-fail=yes", "Dockerfile"]).status, 2)
   }
 
+  func testOutputFileAndVerbose() throws {
+    try write("ignored: [DL3046]\n", to: ".hadolint.yaml")
+    let output = try lint(["-V", "-o", "report.json", "-f", "json", "Dockerfile"])
+    XCTAssertEqual(output.status, 1)
+    XCTAssertEqual(output.stdout, "")
+    XCTAssertTrue(output.stderr.contains("Configuration file used: \(directory.path)/.hadolint.yaml"), output.stderr)
+    let report = try String(contentsOf: directory.appendingPathComponent("report.json"), encoding: .utf8)
+    XCTAssertTrue(report.hasPrefix(#"[{"code":"DL3059""#), report)
+  }
+
   func testNoneThresholdFailsOnAnyFinding() throws {
     XCTAssertEqual(try lint(["--style", "DL3059", "-t", "warning", "Dockerfile"]).status, 0)
     XCTAssertEqual(try lint(["--style", "DL3059", "-t", "none", "Dockerfile"]).status, 1)

@@ -149,7 +149,7 @@ public enum ConfigurationReader {
       switch key {
       case "ignored": options.ignored = ruleCodes(node, key: key)
       case "override": readOverride(node)
-      case "trustedRegistries", "trusted-registries": options.trustedRegistries = strings(node, key: key)
+      case "trustedRegistries": options.trustedRegistries = strings(node, key: key)
       case "label-schema": readLabelSchema(node)
       case "strict-labels": options.strictLabels = bool(node, key: key)
       case "no-fail": options.noFail = bool(node, key: key)
@@ -165,7 +165,7 @@ public enum ConfigurationReader {
         } else {
           error(node.line, "`failure-threshold` must be one of error, warning, info, style, none; got `\(text)`")
         }
-      case "format", "output-format":
+      case "format":
         guard case .scalar(let text, _) = node.value else {
           if node.value != .null { error(node.line, "`\(key)` must be a format name") }
           return

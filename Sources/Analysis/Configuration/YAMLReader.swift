@@ -45,7 +45,7 @@ public struct YAMLError: Error, Sendable, Equatable, CustomStringConvertible {
 }
 
 /// Reads the subset of YAML that configuration files use: block mappings and sequences,
-/// single-line flow sequences and mappings, plain, single-quoted and double-quoted scalars,
+/// flow sequences and mappings, plain, single-quoted and double-quoted scalars,
 /// comments, blank lines and one document with an optional `---` marker.
 ///
 /// Anchors, aliases, tags, block scalars (`|`, `>`) and multi-line plain scalars are rejected
@@ -103,7 +103,55 @@ public enum YAMLReader {
       }
       result.append(Line(number: number, indent: indent, content: content))
     }
+    return try joiningFlowContinuations(result)
+  }
+
+  /// Joins a flow collection that spans several lines, such as `ignored: [` followed by one code
+  /// per line and `]`, into its first line.
+  static func joiningFlowContinuations(_ lines: [Line]) throws(YAMLError) -> [Line] {
+    var result: [Line] = []
+    var index = 0
+    while index < lines.count {
+      var line = lines[index]
+      var depth = flowDepth(line.content)
+      index += 1
+      while depth > 0 {
+        guard index < lines.count else {
+          throw YAMLError(line: line.number, message: "a flow collection that starts here is not closed")
+        }
+        let joined = String(line.content) + " " + lines[index].content
+        line.content = Substring(joined)
+        depth = flowDepth(line.content)
+        index += 1
+      }
+      result.append(line)
+    }
     return result
+  }
+
+  /// Returns how many `[` and `{` in `text` are still open at its end, outside quoted scalars.
+  static func flowDepth(_ text: Substring) -> Int {
+    var depth = 0
+    var quote: Character?
+    var index = text.startIndex
+    while index < text.endIndex {
+      let character = text[index]
+      if let open = quote {
+        if open == "\"" && character == "\\" {
+          index = text.index(after: index)
+        } else if character == open {
+          quote = nil
+        }
+      } else if (character == "[" || character == "{") && (depth > 0 || startsToken(after: text[text.startIndex..<index])) {
+        depth += 1
+      } else if (character == "]" || character == "}") && depth > 0 {
+        depth -= 1
+      } else if (character == "\"" || character == "'") && startsToken(after: text[text.startIndex..<index]) {
+        quote = character
+      }
+      if index < text.endIndex { index = text.index(after: index) }
+    }
+    return depth
   }
 
   /// Removes a `#` comment (one at the start or after a blank, outside quotes) and trailing blanks.
@@ -379,7 +427,7 @@ enum ScalarScanner {
           advance()
           return YAMLNode(.sequence(items), line: line)
         case nil:
-          throw error("a flow list is missing its closing `]`; flow lists must fit on one line")
+          throw error("a flow list is missing its closing `]`")
         default:
           throw error("expected `,` or `]` in a flow list, found `\(remaining)`")
         }
@@ -419,7 +467,7 @@ enum ScalarScanner {
           advance()
           return YAMLNode(.mapping(entries), line: line)
         case nil:
-          throw error("a flow mapping is missing its closing `}`; flow mappings must fit on one line")
+          throw error("a flow mapping is missing its closing `}`")
         default:
           throw error("expected `,` or `}` in a flow mapping, found `\(remaining)`")
         }

@@ -22,6 +22,8 @@ enum CommandLineTool {
       --no-color                   never colour tty output (NO_COLOR also works)
       -c, --config FILE            read FILE instead of searching for .hadolint.yaml
       --file-path-in-report PATH   show PATH as the file name in the report
+      -o, --output FILE            write the report to FILE instead of standard output
+      -V, --verbose                say which configuration file is used
       --ignore RULE                do not run RULE (repeatable)
       --error/--warning/--info/--style RULE
                                    report RULE at that level (repeatable)

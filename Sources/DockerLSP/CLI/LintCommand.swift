@@ -14,6 +14,10 @@ enum LintCommand {
     var configPath: String?
     /// `--file-path-in-report`: the path to show for every file in the report.
     var filePathInReport: String?
+    /// `-o/--output`: the file to write the report to instead of standard output.
+    var outputPath: String?
+    /// `-V/--verbose`: say on standard error which configuration file is used.
+    var verbose = false
   }
 
   /// The findings of one input file, or the reason it could not be read.
@@ -47,12 +51,21 @@ enum LintCommand {
       exitCode = 2
     }
     let format = effective.format.flatMap(OutputFormat.init(rawValue:)) ?? .tty
-    let useColor = format == .tty && !(effective.noColor ?? false) && isatty(STDOUT_FILENO) == 1
     let files = results.compactMap { result in
       result.source.map { LintReport.File(path: options.filePathInReport ?? result.path, source: $0, findings: result.findings) }
     }
+    let useColor = format == .tty && !(effective.noColor ?? false) && options.outputPath == nil && isatty(STDOUT_FILENO) == 1
     let output = FindingFormatter.format(LintReport(files: files), as: format, color: useColor)
-    FileHandle.standardOutput.write(Data(output.utf8))
+    if let outputPath = options.outputPath {
+      do {
+        try Data(output.utf8).write(to: URL(fileURLWithPath: outputPath))
+      } catch {
+        CommandLineTool.writeError("docker-lsp lint: cannot write '\(outputPath)': \(error.localizedDescription)\n")
+        return 2
+      }
+    } else {
+      FileHandle.standardOutput.write(Data(output.utf8))
+    }
 
     if exitCode != 0 { return exitCode }
     let threshold = effective.failureThreshold ?? .info
@@ -67,6 +80,9 @@ enum LintCommand {
   static func resolve(_ options: Options, environment: [String: String], currentDirectory: String) throws -> LintOptions {
     var fileOptions = LintOptions()
     let path = options.configPath ?? ConfigurationFiles.find(currentDirectory: currentDirectory, environment: environment)
+    if options.verbose {
+      CommandLineTool.writeError(path.map { "Configuration file used: \($0)\n" } ?? "No configuration file found; using the defaults\n")
+    }
     if let path {
       let result: ConfigurationReader.Result
       do {
@@ -149,6 +165,8 @@ enum LintCommand {
         options.lint.failureThreshold = severity
       case "-c", "--config": options.configPath = try value(for: argument)
       case "--file-path-in-report": options.filePathInReport = try value(for: argument)
+      case "-o", "--output": options.outputPath = try value(for: argument)
+      case "-V", "--verbose": options.verbose = true
       case "--no-fail": options.lint.noFail = true
       case "--no-color": options.lint.noColor = true
       case "--strict-labels": options.lint.strictLabels = true

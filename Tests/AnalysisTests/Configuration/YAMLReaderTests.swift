@@ -73,6 +73,15 @@ final class YAMLReaderTests: XCTestCase {
     ]), line: 1))
   }
 
+  func testFlowCollectionsOverSeveralLines() {
+    let text = "ignored: [\n  DL3008,  # pinned upstream\n  \"DL3015\",\n]\nlabel-schema: {\n  author: text }\nnext: 1\n"
+    XCTAssertEqual(parse(text), YAMLNode(.mapping([
+      YAMLEntry(key: "ignored", value: YAMLNode(.sequence([scalar("DL3008", 1), scalar("DL3015", 1, quoted: true)]), line: 1)),
+      YAMLEntry(key: "label-schema", value: YAMLNode(.mapping([YAMLEntry(key: "author", value: scalar("text", 5))]), line: 5)),
+      YAMLEntry(key: "next", value: scalar("1", 7)),
+    ]), line: 1))
+  }
+
   func testListOfMappingsAndNestedLists() {
     let text = "- name: a\n  type: text\n- - x\n  - y\n-\n"
     XCTAssertEqual(parse(text), YAMLNode(.sequence([
@@ -93,7 +102,8 @@ final class YAMLReaderTests: XCTestCase {
   func testMalformedInputNamesTheLine() {
     assertError("a: 1\n  b: 2\n", "invalid YAML at line 2: unexpected indentation after `a`, which already has a value on its line")
     assertError("a:\n\t- x\n", "invalid YAML at line 2: tabs cannot indent YAML; use spaces")
-    assertError("a: [x, y\n", "invalid YAML at line 1: a flow list is missing its closing `]`; flow lists must fit on one line")
+    assertError("a: [x, y\n", "invalid YAML at line 1: a flow collection that starts here is not closed")
+    assertError("a: [x, y}\n", "invalid YAML at line 1: expected `,` or `]` in a flow list, found `}`")
     assertError("a: \"open\n", "invalid YAML at line 1: a double-quoted string is not closed")
     assertError("a: 1\na: 2\n", "invalid YAML at line 2: duplicate key `a`")
     assertError("a: |\n  text\n", "invalid YAML at line 1: block scalars (`|` and `>`) are not supported; write the value on one line")
