@@ -101,7 +101,7 @@ final class LintConfigurationCLITests: XCTestCase {
     XCTAssertTrue(output.stderr.contains("cannot read configuration file 'missing.yaml'"), output.stderr)
   }
 
-  func testInvalidValueNamesTheKeyAndUnknownKeyWarns() throws {
+  func testInvalidValueAndUnknownKey() throws {
     try write("ignored: [DL3059]\nfailure-threshold: fatal\n", to: ".hadolint.yaml")
     let invalid = try lint(["Dockerfile"])
     XCTAssertEqual(invalid.status, 2)
@@ -175,7 +175,7 @@ final class LintConfigurationCLITests: XCTestCase {
     XCTAssertEqual(try lint(["--style", "DL3059", "-t", "none", "Dockerfile"]).status, 1)
   }
 
-  func testNoColorAndNonTerminalOutputHaveNoEscapes() throws {
+  func testTTYColourOffWithoutTerminal() throws {
     let output = try lint(["Dockerfile"], environment: ["NO_COLOR": "1"])
     XCTAssertFalse(output.stdout.contains("\u{1B}"))
     XCTAssertFalse(try lint(["Dockerfile"]).stdout.contains("\u{1B}"))

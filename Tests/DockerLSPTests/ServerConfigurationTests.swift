@@ -65,6 +65,24 @@ final class ServerConfigurationTests: XCTestCase {
     XCTAssertEqual(codes(client.nextDiagnostics(top)), [])
   }
 
+  func testSearchStopsAtTheWorkspaceFolder() throws {
+    // The configuration above the workspace folder does not apply inside it.
+    try write("ignored: [DL3059]\n", to: ".hadolint.yaml")
+    let client = TestClient.inProcess()
+    let service = root.appendingPathComponent("service").absoluteString
+    _ = client.call("initialize", ["processId": nil, "rootUri": .string(service), "capabilities": [:]])
+    client.notify("initialized", [:])
+    let document = uri("service/nested/Dockerfile")
+    client.open(document, threeRuns)
+    XCTAssertEqual(codes(client.nextDiagnostics(document)), ["DL3059", "DL3059"])
+
+    // Once the parent folder is part of the workspace, its configuration applies.
+    client.notify("workspace/didChangeWorkspaceFolders", [
+      "event": ["added": [["uri": .string(root.absoluteString), "name": "all"]], "removed": [["uri": .string(service), "name": "service"]]],
+    ])
+    XCTAssertEqual(codes(client.nextDiagnostics(document)), [])
+  }
+
   func testPragmasApplyInTheServer() throws {
     let client = makeClient()
     let document = uri("Dockerfile")
@@ -117,7 +135,7 @@ final class ServerConfigurationTests: XCTestCase {
     client.open(document, threeRuns)
     XCTAssertEqual(codes(client.nextDiagnostics(document)), ["DL3059", "DL3059"])
 
-    // The answer arrives after the document was opened, so the document is linted again.
+    // The response arrives after the document was opened, so the document is linted again.
     client.send(["jsonrpc": "2.0", "id": request?["id"] ?? nil, "result": [["override": ["warning": ["DL3059"]]]]])
     let relinted = client.nextDiagnostics(document)?["diagnostics"]?.arrayValue ?? []
     XCTAssertEqual(relinted.map { $0["severity"] }, [2, 2])

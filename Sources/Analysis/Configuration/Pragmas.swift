@@ -59,7 +59,11 @@ public struct PragmaSuppressions: Sendable, Equatable {
   public var byInstruction: [Int: Set<String>] = [:]
 
   /// Collects the pragmas of `tree`. An ignore pragma applies to the instruction after the run of
-  /// comment lines it belongs to; a blank line or another node in between ends that run.
+  /// comment lines it belongs to. A blank line or another node in between ends that run.
+  ///
+  /// NOTE: hadolint reads an ignore pragma only on the line right above the instruction; this also
+  /// accepts one higher up in the same comment block. Comments inside a RUN's continuation lines are
+  /// not read as pragmas.
   public init(tree: SyntaxTree) {
     var pending: Set<String> = []
     var instructionIndex = 0
@@ -115,7 +119,7 @@ public enum IgnoreComment {
     return TextEdit(range: lineStart..<lineStart, newText: "\(indentation)# hadolint ignore=\(ruleID)\(lineEnding(of: source))")
   }
 
-  /// The index in `tree.nodes` of the instruction at `instructionIndex` of `tree.instructions`.
+  /// Returns the index in `tree.nodes` of the instruction at `instructionIndex` of `tree.instructions`.
   static func nodeIndex(ofInstructionAt instructionIndex: Int, in tree: SyntaxTree) -> Int? {
     var count = 0
     for (index, node) in tree.nodes.enumerated() {
@@ -126,7 +130,7 @@ public enum IgnoreComment {
     return nil
   }
 
-  /// The file's first line terminator, or `\n` when it has none.
+  /// Returns the file's first line terminator, or `\n` when it has none.
   static func lineEnding(of source: SourceText) -> String {
     guard let newline = source.bytes.firstIndex(of: UInt8(ascii: "\n")) else { return "\n" }
     return newline > 0 && source.bytes[newline - 1] == UInt8(ascii: "\r") ? "\r\n" : "\n"

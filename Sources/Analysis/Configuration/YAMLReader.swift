@@ -187,7 +187,7 @@ public enum YAMLReader {
     return trimTrailing(text)
   }
 
-  /// Whether a quote after `prefix` opens a quoted scalar rather than sitting inside plain text.
+  /// Returns whether a quote after `prefix` opens a quoted scalar rather than sitting inside plain text.
   private static func startsToken(after prefix: Substring) -> Bool {
     guard let last = prefix.last(where: { $0 != " " && $0 != "\t" }) else { return true }
     if last == ":" || last == "-" {

@@ -27,6 +27,7 @@ extension LanguageServer {
   }
 
   /// Requests the `docker-lsp` settings from the client and applies them when they arrive.
+  /// NOTE: one request covers the whole workspace; per-folder settings (`scopeUri`) are not asked for.
   func requestSettings() {
     guard clientSupport.configurationRequest else { return }
     sendRequest("workspace/configuration", ["items": [["section": .string(LanguageServer.settingsSection)]]]) { server, result, _ in
