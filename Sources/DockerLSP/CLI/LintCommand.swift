@@ -56,16 +56,7 @@ enum LintCommand {
     }
     let useColor = format == .tty && !(effective.noColor ?? false) && options.outputPath == nil && isatty(STDOUT_FILENO) == 1
     let output = FindingFormatter.format(LintReport(files: files), as: format, color: useColor)
-    if let outputPath = options.outputPath {
-      do {
-        try Data(output.utf8).write(to: URL(fileURLWithPath: outputPath))
-      } catch {
-        CommandLineTool.writeError("docker-lsp lint: cannot write '\(outputPath)': \(error.localizedDescription)\n")
-        return 2
-      }
-    } else {
-      FileHandle.standardOutput.write(Data(output.utf8))
-    }
+    guard writeReport(output, to: options.outputPath) else { return 2 }
 
     if exitCode != 0 { return exitCode }
     let threshold = effective.failureThreshold ?? .info
@@ -73,6 +64,21 @@ enum LintCommand {
       result.findings.contains { $0.severity >= threshold }
     }
     return failing && !(effective.noFail ?? false) ? 1 : 0
+  }
+
+  /// Writes the report to `path`, or to standard output when it is nil; false when writing failed.
+  static func writeReport(_ output: String, to path: String?) -> Bool {
+    guard let path else {
+      FileHandle.standardOutput.write(Data(output.utf8))
+      return true
+    }
+    do {
+      try Data(output.utf8).write(to: URL(fileURLWithPath: path))
+      return true
+    } catch {
+      CommandLineTool.writeError("docker-lsp lint: cannot write '\(path)': \(error.localizedDescription)\n")
+      return false
+    }
   }
 
   /// Combines the configuration file, the environment and the command line. Unknown keys in the
