@@ -117,4 +117,38 @@ final class YAMLReaderTests: XCTestCase {
     assertError("a: 1\n---\nb: 2\n", "invalid YAML at line 2: only one YAML document is supported")
     assertError("- a\nb: 1\n", "invalid YAML at line 2: unexpected content `b: 1` after the top-level list")
   }
+
+  /// Random edits of a valid file either parse or fail with an error on one of the file's lines.
+  func testMutatedInputNeverCrashesAndErrorsNameARealLine() {
+    let valid = Array("""
+      ignored: [DL3008, "DL3015"]
+      override:
+        error:
+          - DL3001
+      label-schema: {author: text}
+      trustedRegistries:
+      - 'docker.io'
+      """.utf8)
+    let alphabet = Array(" -:#[]{},'\"\\\n\tx|&".utf8)
+    var random = SplitMix64(seed: 7)
+    for _ in 0..<1500 {
+      var bytes = valid
+      for _ in 0..<(1 + random.next(below: 4)) {
+        let position = Int(random.next(below: UInt64(bytes.count)))
+        switch random.next(below: 3) {
+        case 0: bytes.remove(at: position)
+        case 1: bytes.insert(alphabet[Int(random.next(below: UInt64(alphabet.count)))], at: position)
+        default: bytes[position] = alphabet[Int(random.next(below: UInt64(alphabet.count)))]
+        }
+      }
+      let text = String(decoding: bytes, as: UTF8.self)
+      let lineCount = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).count
+      do {
+        _ = try YAMLReader.parse(text)
+      } catch {
+        XCTAssertTrue((1...lineCount).contains(error.line), "line \(error.line) of \(lineCount) for \(text.debugDescription)")
+        XCTAssertTrue(error.description.hasPrefix("invalid YAML at line \(error.line): "))
+      }
+    }
+  }
 }
