@@ -11,6 +11,7 @@ final class LifecycleTests: XCTestCase {
         "textDocumentSync": ["openClose": true, "change": 2],
         "hoverProvider": true,
         "codeActionProvider": ["codeActionKinds": ["quickfix", "refactor", "source.fixAll"]],
+        "workspace": ["workspaceFolders": ["supported": true, "changeNotifications": true]],
       ],
       "serverInfo": ["name": "docker-lsp", "version": .string(LanguageServer.version)],
     ]

@@ -15,6 +15,9 @@ struct DocumentStore {
 
   var count: Int { documents.count }
 
+  /// The URIs of the open documents, sorted so that re-linting them all is deterministic.
+  var uris: [String] { documents.keys.sorted() }
+
   subscript(uri: String) -> OpenDocument? {
     documents[uri]
   }
@@ -29,6 +32,11 @@ struct DocumentStore {
     guard documents[uri] != nil else { return }
     body(&documents[uri]!)
     documents[uri]!.cachedFindings = nil
+  }
+
+  /// Drops the cached findings of every document, after the configuration changed.
+  mutating func invalidateAllFindings() {
+    for uri in documents.keys { documents[uri]?.cachedFindings = nil }
   }
 
   @discardableResult

@@ -71,6 +71,9 @@ extension LanguageServer {
       case "textDocument/didOpen": try didOpen(params: params)
       case "textDocument/didChange": try didChange(params: params)
       case "textDocument/didClose": try didClose(params: params)
+      case "workspace/didChangeConfiguration": didChangeConfiguration(params: params)
+      case "workspace/didChangeWatchedFiles": try didChangeWatchedFiles(params: params)
+      case "workspace/didChangeWorkspaceFolders": try didChangeWorkspaceFolders(params: params)
       default: logger.debug("server", "Ignored unknown notification \(method)")
       }
     } catch let error as ResponseError {
