@@ -180,4 +180,58 @@ enum PackageCaches {
     guard let stageIndex = context.model.stageIndexOfInstruction[instructionIndex] else { return true }
     return stageIndex == stages.count - 1 || stages.contains { $0.baseStageIndex == stageIndex }
   }
+
+  /// Returns, for each RUN and each manager in `managers`, the first install command after
+  /// which neither a cleanup of the same manager nor an `rm` of one of `cacheDirectories`
+  /// runs. RUNs with a cache or tmpfs mount on one of `cacheDirectories` are skipped.
+  static func installsWithoutCleanup(
+    in context: RuleContext, managers: Set<PackageManager>, cacheDirectories: [String],
+    isInstall: (PackageManagerCommand) -> Bool, isCleanup: (PackageManagerCommand) -> Bool
+  ) -> [PackageManagerCommand] {
+    var result: [PackageManagerCommand] = []
+    var runIndex: Int?
+    var runCommands: [PackageManagerCommand] = []
+    func flush() {
+      guard let index = runIndex, !hasMount(coveringAnyOf: cacheDirectories, onRunAt: index, in: context) else { return }
+      for manager in PackageManager.allCases where managers.contains(manager) {
+        let own = runCommands.filter { $0.manager == manager }
+        let lastCleanup = own.last(where: isCleanup).map(position(of:))
+        let pending = own.filter { command in
+          isInstall(command) && lastCleanup.map { isBefore($0, position(of: command)) } ?? true
+        }
+        guard let first = pending.first, !removesAfter(position(of: pending.last ?? first), anyOf: cacheDirectories, onRunAt: index, in: context)
+        else { continue }
+        result.append(first)
+      }
+    }
+    for command in commands(in: context) where managers.contains(command.manager) {
+      if command.instructionIndex != runIndex {
+        flush()
+        runIndex = command.instructionIndex
+        runCommands = []
+      }
+      runCommands.append(command)
+    }
+    flush()
+    return result
+  }
+
+  /// Returns the word that names the install operation of a yum or dnf command: the subcommand,
+  /// or `install` after `group` or `module`. Nil for other operations.
+  static func rpmInstallWord(_ command: PackageManagerCommand) -> ShellWord? {
+    switch command.subcommand {
+    case "install", "groupinstall", "localinstall":
+      return command.subcommandWord
+    case "group", "groups", "module":
+      return command.packages.first.flatMap { $0.literalValue == "install" ? $0 : nil }
+    default:
+      return nil
+    }
+  }
+
+  /// Returns the fix that appends `cleanup` to the RUN of `command`, titled after it.
+  static func appendCleanupFix(_ cleanup: String, after command: PackageManagerCommand, in context: RuleContext) -> [Fix] {
+    CommandEdits.appendAndCommand(cleanup, toRunAt: command.instructionIndex, in: context)
+      .map { [Fix(title: "Add `\(cleanup)`", edits: [$0])] } ?? []
+  }
 }

@@ -6,6 +6,13 @@ extension RuleRegistry {
     DL3015.self,
     DL3019.self,
     DL3027.self,
+    DL3030.self,
+    DL3032.self,
+    DL3034.self,
+    DL3035.self,
+    DL3036.self,
+    DL3038.self,
+    DL3040.self,
     DL3060.self,
   ]
 }
