@@ -13,6 +13,7 @@ extension RuleRegistry {
     DL3036.self,
     DL3038.self,
     DL3040.self,
+    DL3042.self,
     DL3060.self,
   ]
 }
