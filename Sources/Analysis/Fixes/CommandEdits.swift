@@ -19,8 +19,8 @@ enum CommandEdits {
 
   /// Returns the edit that appends `&& command` to the RUN at `index` so that `command` runs
   /// last, and only when everything before it succeeded. Nil when that edit is not safe:
-  /// - the shell is not POSIX, or the RUN has more than one script (several heredocs, or a
-  ///   heredoc besides commands), or a `<<-` body;
+  /// - the shell is not POSIX, or the RUN has more than one script (several heredoc scripts,
+  ///   or a heredoc script besides other commands), or its script is a `<<-` body;
   /// - the script has a syntax error, is more than one and-or list (`a; b`, several lines of a
   ///   heredoc), ends with `&`, uses `||` at its top level, or ends with a comment that would
   ///   swallow the appended text.
@@ -31,8 +31,8 @@ enum CommandEdits {
     guard SemanticModel.isPOSIXShell(context.model.shellOfInstruction[index]) else { return nil }
     let scripts = context.runScripts(ofInstructionAt: index)
     let scriptIndex: Int
-    if instruction.heredocs.isEmpty {
-      guard scripts.count == 1 else { return nil }
+    if scripts.count == 1 {
+      // Heredoc bodies fed to other programs (`cat <<EOF >file`) are data, not script.
       scriptIndex = 0
     } else {
       guard instruction.heredocs.count == 1, scripts.count == 2,

@@ -157,6 +157,7 @@ enum PackageCaches {
 
   /// Returns the package-manager commands of the shell-form RUN instructions that run under a
   /// POSIX shell, in file order.
+  // NOTE: `ONBUILD RUN` triggers are not searched, although hadolint 2.15.1 checks them.
   static func commands(in context: RuleContext) -> [PackageManagerCommand] {
     context.instructions.indices.flatMap { index -> [PackageManagerCommand] in
       guard context.instructions[index].kind == .run,
