@@ -5,7 +5,7 @@ enum CommandEdits {
   /// file. A `<<-` heredoc body is parsed without its leading tabs, so its offsets do not.
   static func mapsExactly(scriptIndex: Int, ofRunAt index: Int, in context: RuleContext) -> Bool {
     guard scriptIndex > 0 else { return true }
-    let heredocs = context.instructions[index].heredocs
+    guard let heredocs = PackageCaches.runInstruction(at: index, in: context)?.heredocs else { return false }
     return scriptIndex - 1 < heredocs.count && !heredocs[scriptIndex - 1].stripsTabs
   }
 
@@ -13,7 +13,7 @@ enum CommandEdits {
   /// command's offsets do not map exactly to the file.
   static func insert(_ text: String, after word: ShellWord, of command: PackageManagerCommand, in context: RuleContext) -> TextEdit? {
     guard mapsExactly(scriptIndex: command.scriptIndex, ofRunAt: command.instructionIndex, in: context) else { return nil }
-    let script = context.runScripts(ofInstructionAt: command.instructionIndex)[command.scriptIndex]
+    let script = PackageCaches.scripts(ofRunAt: command.instructionIndex, in: context)[command.scriptIndex]
     return .insert(" " + text, at: script.sourceRange(word.range).upperBound)
   }
 
@@ -27,9 +27,10 @@ enum CommandEdits {
   /// A RUN written over continuation lines gets a new continuation line in the same style
   /// (`&&` leading or trailing, same indentation, the file's escape character and line ending).
   static func appendAndCommand(_ command: String, toRunAt index: Int, in context: RuleContext) -> TextEdit? {
-    let instruction = context.instructions[index]
-    guard SemanticModel.isPOSIXShell(context.model.shellOfInstruction[index]) else { return nil }
-    let scripts = context.runScripts(ofInstructionAt: index)
+    guard let instruction = PackageCaches.runInstruction(at: index, in: context),
+      SemanticModel.isPOSIXShell(context.model.shellOfInstruction[index])
+    else { return nil }
+    let scripts = PackageCaches.scripts(ofRunAt: index, in: context)
     let scriptIndex: Int
     if scripts.count == 1 {
       // Heredoc bodies fed to other programs (`cat <<EOF >file`) are data, not script.

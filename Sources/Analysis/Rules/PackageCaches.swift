@@ -99,7 +99,7 @@ enum PackageCaches {
   /// Whether the RUN at `index` has a cache or tmpfs mount on one of `directories` or on an
   /// ancestor of one, so that what the package manager writes there stays out of the layer.
   static func hasMount(coveringAnyOf directories: [String], onRunAt index: Int, in context: RuleContext) -> Bool {
-    context.instructions[index].runMounts.contains { mount in
+    (runInstruction(at: index, in: context)?.runMounts ?? []).contains { mount in
       guard mount.keepsFilesOutOfLayer, let target = mount.target else { return false }
       return directories.contains { $0 == target || isAncestor(target, of: $0) }
     }
@@ -107,7 +107,7 @@ enum PackageCaches {
 
   /// Whether the RUN at `index` has a cache or tmpfs mount whose target satisfies `matches`.
   static func hasMount(onRunAt index: Int, in context: RuleContext, where matches: (String) -> Bool) -> Bool {
-    context.instructions[index].runMounts.contains { mount in
+    (runInstruction(at: index, in: context)?.runMounts ?? []).contains { mount in
       guard mount.keepsFilesOutOfLayer, let target = mount.target else { return false }
       return matches(target)
     }
@@ -141,7 +141,7 @@ enum PackageCaches {
   /// Whether an `rm` command after `position` in the RUN at `index` removes the contents of
   /// one of `directories`.
   static func removesAfter(_ position: Position, anyOf directories: [String], onRunAt index: Int, in context: RuleContext) -> Bool {
-    for (scriptIndex, runScript) in context.runScripts(ofInstructionAt: index).enumerated() where scriptIndex >= position.script {
+    for (scriptIndex, runScript) in scripts(ofRunAt: index, in: context).enumerated() where scriptIndex >= position.script {
       for occurrence in runScript.script.simpleCommands() {
         guard isBefore(position, (scriptIndex, occurrence.command.range.lowerBound)) else { continue }
         let invocation = occurrence.command.unwrappedInvocation
@@ -155,21 +155,47 @@ enum PackageCaches {
     return false
   }
 
-  /// Returns the package-manager commands of the shell-form RUN instructions that run under a
-  /// POSIX shell, in file order.
-  // NOTE: `ONBUILD RUN` triggers are not searched, although hadolint 2.15.1 checks them.
+  /// Returns the RUN that instruction `index` is: the instruction itself, or the trigger of an
+  /// `ONBUILD RUN`. Nil for other instructions.
+  static func runInstruction(at index: Int, in context: RuleContext) -> Instruction? {
+    let instruction = context.instructions[index]
+    if instruction.kind == .run { return instruction }
+    guard let trigger = instruction.onbuildTrigger?.instruction, trigger.kind == .run else { return nil }
+    return trigger
+  }
+
+  /// Returns the shell scripts of the RUN at `index` as `RuleContext.runScripts(ofInstructionAt:)`
+  /// does, and for an `ONBUILD RUN` the script of its shell-form trigger.
+  static func scripts(ofRunAt index: Int, in context: RuleContext) -> [RunScript] {
+    let instruction = context.instructions[index]
+    guard instruction.kind == .onbuild else { return context.runScripts(ofInstructionAt: index) }
+    guard let trigger = runInstruction(at: index, in: context), trigger.execForm == nil else { return [] }
+    // NOTE: heredocs of an `ONBUILD RUN` trigger are not searched.
+    return [RunScript(script: ShellParser.parse(trigger.arguments.bytes), text: trigger.arguments)]
+  }
+
+  /// Returns the package-manager commands of the shell-form RUN instructions and `ONBUILD RUN`
+  /// triggers that run under a POSIX shell, in file order. For a trigger, the shell in effect
+  /// where `ONBUILD` is written is assumed.
   static func commands(in context: RuleContext) -> [PackageManagerCommand] {
     context.instructions.indices.flatMap { index -> [PackageManagerCommand] in
-      guard context.instructions[index].kind == .run,
+      guard runInstruction(at: index, in: context) != nil,
         SemanticModel.isPOSIXShell(context.model.shellOfInstruction[index])
       else { return [] }
-      return PackageManagerCommands.commands(ofInstructionAt: index, in: context)
+      guard context.instructions[index].kind == .onbuild else {
+        return PackageManagerCommands.commands(ofInstructionAt: index, in: context)
+      }
+      return scripts(ofRunAt: index, in: context).enumerated().flatMap { scriptIndex, runScript in
+        runScript.script.simpleCommands().compactMap {
+          PackageManagerCommands.command($0, instructionIndex: index, scriptIndex: scriptIndex)
+        }
+      }
     }
   }
 
   /// Returns the source range of a command found by the package-manager model.
   static func sourceRange(of command: PackageManagerCommand, in context: RuleContext) -> Range<Int> {
-    context.runScripts(ofInstructionAt: command.instructionIndex)[command.scriptIndex].sourceRange(command.occurrence.command.range)
+    scripts(ofRunAt: command.instructionIndex, in: context)[command.scriptIndex].sourceRange(command.occurrence.command.range)
   }
 
   /// Whether the stage of `instructionIndex` ends up in an image, as hadolint 2.15.1 decides

@@ -40,6 +40,11 @@ final class DL3009Tests: XCTestCase {
                    [FindingSpec("1️⃣", "2️⃣")])
   }
 
+  func testOnbuildTriggerIsChecked() {
+    assertFindings(DL3009.self, "FROM debian\nONBUILD RUN 1️⃣apt-get update2️⃣\n", [FindingSpec("1️⃣", "2️⃣")])
+    assertNoFindings(DL3009.self, "FROM debian\nONBUILD RUN --mount=type=cache,target=/var/lib/apt apt-get update\n")
+  }
+
   // MARK: - Where it must not fire
 
   func testDeletionVariantsSatisfyTheRule() {
@@ -96,6 +101,11 @@ final class DL3009Tests: XCTestCase {
   func testFixInSingleLineHeredoc() {
     assertFix(DL3009.self, before: "FROM debian\nRUN <<EOF\napt-get update && apt-get install -y curl\nEOF\n",
               after: "FROM debian\nRUN <<EOF\napt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\nEOF\n")
+  }
+
+  func testFixInOnbuildTrigger() {
+    assertFix(DL3009.self, before: "FROM debian\nONBUILD RUN apt-get update \\\n  && apt-get install -y curl\n",
+              after: "FROM debian\nONBUILD RUN apt-get update \\\n  && apt-get install -y curl \\\n  && rm -rf /var/lib/apt/lists/*\n")
   }
 
   func testNoFixForUnsafeShapes() {

@@ -40,6 +40,10 @@ final class DL3014Tests: XCTestCase {
     assertFindings(DL3014.self, "FROM debian AS build\nRUN 1️⃣apt-get install gcc2️⃣\nFROM scratch\n", [FindingSpec("1️⃣", "2️⃣")])
   }
 
+  func testOnbuildTriggerIsChecked() {
+    assertFindings(DL3014.self, "FROM debian\nONBUILD RUN 1️⃣apt-get install curl2️⃣\n", [FindingSpec("1️⃣", "2️⃣")])
+  }
+
   // MARK: - Where it must not fire
 
   func testAcceptedSwitches() {
@@ -74,6 +78,11 @@ final class DL3014Tests: XCTestCase {
   func testFixInHeredoc() {
     assertFix(DL3014.self, before: "FROM debian\nRUN <<EOF\napt-get install curl\nEOF\n",
               after: "FROM debian\nRUN <<EOF\napt-get install -y curl\nEOF\n")
+  }
+
+  func testFixInOnbuildTrigger() {
+    assertFix(DL3014.self, before: "FROM debian\nONBUILD RUN apt-get install \\\n  curl\n",
+              after: "FROM debian\nONBUILD RUN apt-get install -y \\\n  curl\n")
   }
 
   func testNoFixInTabStrippedHeredoc() {

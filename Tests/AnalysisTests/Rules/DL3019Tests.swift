@@ -36,6 +36,10 @@ final class DL3019Tests: XCTestCase {
     }
   }
 
+  func testOnbuildTriggerIsChecked() {
+    assertFindings(DL3019.self, "FROM alpine\nONBUILD RUN 1️⃣apk add curl2️⃣\n", [FindingSpec("1️⃣", "2️⃣")])
+  }
+
   // MARK: - The fix
 
   func testFixInsertsNoCacheAfterAdd() {
@@ -73,6 +77,11 @@ final class DL3019Tests: XCTestCase {
   func testFixKeepsCommentLine() {
     assertFix(DL3019.self, before: "FROM alpine\nRUN apk update \\\n# index\n && apk add curl\n",
               after: "FROM alpine\nRUN apk update \\\n# index\n && apk add --no-cache curl\n")
+  }
+
+  func testFixInOnbuildTrigger() {
+    assertFix(DL3019.self, before: "FROM alpine\nONBUILD RUN apk update && apk add curl\n",
+              after: "FROM alpine\nONBUILD RUN apk add --no-cache curl\n")
   }
 
   func testFixInHeredoc() {

@@ -38,6 +38,11 @@ final class DL3042Tests: XCTestCase {
     assertFindings(DL3042.self, "FROM python:3.12\nRUN <<EOF\n1️⃣pip install a2️⃣\nEOF\n", [FindingSpec("1️⃣", "2️⃣")])
   }
 
+  func testOnbuildTriggerIsChecked() {
+    assertFindings(DL3042.self, "FROM python:3.12\nONBUILD RUN 1️⃣pip install -r requirements.txt2️⃣\n", [FindingSpec("1️⃣", "2️⃣")])
+    assertNoFindings(DL3042.self, "FROM python:3.12\nENV PIP_NO_CACHE_DIR=1\nONBUILD RUN pip install -r requirements.txt\n")
+  }
+
   // MARK: - Where it must not fire
 
   func testOptionSatisfiesTheRule() {

@@ -20,7 +20,9 @@ struct DL3009: Rule {
     every stage that another stage builds `FROM`. A stage that is only copied from with \
     `COPY --from` is not. Unlike hadolint, any `rm` does not count (only one that removes the \
     lists), the `rm` must come after the update, a cache mount on `/var/lib/apt` alone is \
-    enough, and `sudo apt-get update` is found too. Exec-form RUN is not checked.
+    enough, and `sudo apt-get update` is found too. \
+    `ONBUILD RUN` triggers are checked as well. Exec-form \
+    RUN is not checked.
 
     ## Example
     ```dockerfile

@@ -12,7 +12,9 @@ struct DL3014: Rule {
     The rule accepts `-y`, `--yes`, `--assume-yes`, and a quiet level of 2 or more (`-qq`, \
     `-q -q`, `-q=2`), which apt-get treats as yes. Like hadolint 2.15.1 it looks at every \
     stage. Unlike hadolint, it also finds apt-get after wrappers such as `sudo` and called by \
-    path (`/usr/bin/apt-get`), and accepts quiet levels above 2. Exec-form RUN is not checked.
+    path (`/usr/bin/apt-get`), and accepts quiet levels above 2. \
+    `ONBUILD RUN` triggers are checked as well. Exec-form \
+    RUN is not checked.
 
     ## Example
     ```dockerfile

@@ -13,7 +13,8 @@ struct DL3015: Rule {
     The rule accepts `--no-install-recommends` and `-o APT::Install-Recommends=false` (also \
     `-oAPT::…`, `--option=APT::…`, and the values `0`, `no` and `off`). Like hadolint 2.15.1 \
     it looks at every stage. Unlike hadolint, it also finds apt-get after wrappers such as \
-    `sudo` and called by path. Exec-form RUN is not checked.
+    `sudo` and called by path. `ONBUILD RUN` triggers are checked as well. Exec-form \
+    RUN is not checked.
 
     ## Example
     ```dockerfile

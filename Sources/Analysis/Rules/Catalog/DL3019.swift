@@ -13,8 +13,10 @@ struct DL3019: Rule {
     A `RUN` that mounts a cache or tmpfs on `/var/cache/apk` or `/etc/apk/cache` (or a \
     directory above them) keeps the index out of the layer and is not reported. Every stage \
     is checked, as in hadolint 2.15.1; unlike hadolint, `apk` after wrappers such as `sudo` is \
-    found too, and a mount on `/etc/apk/cache`, the path apk itself uses, also counts. \
-    Exec-form RUN is not checked.
+    found too, and a mount on `/etc/apk/cache` also counts, because apk writes its cache \
+    there instead when that directory exists. \
+    `ONBUILD RUN` triggers are checked as well. Exec-form \
+    RUN is not checked.
 
     ## Example
     ```dockerfile
@@ -54,8 +56,8 @@ struct DL3019: Rule {
     else { return nil }
     var edits = [insertion]
 
-    let runScript = context.runScripts(ofInstructionAt: command.instructionIndex)[command.scriptIndex]
-    let instruction = context.instructions[command.instructionIndex]
+    let runScript = PackageCaches.scripts(ofRunAt: command.instructionIndex, in: context)[command.scriptIndex]
+    guard let instruction = PackageCaches.runInstruction(at: command.instructionIndex, in: context) else { return nil }
     guard let (andOr, position) = Self.andOrList(containing: command.occurrence.command, in: runScript.script.body) else {
       return Fix(title: "Add `--no-cache`", edits: edits)
     }

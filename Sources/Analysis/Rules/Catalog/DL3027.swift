@@ -12,7 +12,8 @@ struct DL3027: Rule {
 
     Every `apt` command is reported, in every stage, as hadolint 2.15.1 does; unlike hadolint, \
     `apt` after wrappers such as `sudo` and called by path (`/usr/bin/apt`) is found too. \
-    Exec-form RUN is not checked.
+    `ONBUILD RUN` triggers are checked as well. Exec-form \
+    RUN is not checked.
 
     ## Example
     ```dockerfile
@@ -52,7 +53,7 @@ struct DL3027: Rule {
       CommandEdits.mapsExactly(scriptIndex: command.scriptIndex, ofRunAt: command.instructionIndex, in: context)
     else { return nil }
     // Only a name written plainly, without quotes or a continuation inside it, is extended.
-    let range = context.runScripts(ofInstructionAt: command.instructionIndex)[command.scriptIndex].sourceRange(nameWord.range)
+    let range = PackageCaches.scripts(ofRunAt: command.instructionIndex, in: context)[command.scriptIndex].sourceRange(nameWord.range)
     guard context.source[range] == name else { return nil }
     return Fix(title: "Use `apt-get`", edits: [.insert("-get", at: range.upperBound)])
   }

@@ -10,7 +10,9 @@ struct DL3030: Rule {
 
     The rule checks `install`, `groupinstall`, `localinstall` and `group install`, and \
     accepts `-y` and `--assumeyes`, as hadolint 2.15.1 does, in every stage. Unlike hadolint, \
-    it also finds yum after wrappers such as `sudo`. Exec-form RUN is not checked.
+    it also finds yum after wrappers such as `sudo`. \
+    `ONBUILD RUN` triggers are checked as well. Exec-form \
+    RUN is not checked.
 
     ## Example
     ```dockerfile

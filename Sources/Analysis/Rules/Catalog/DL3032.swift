@@ -16,8 +16,9 @@ struct DL3032: Rule {
     `group install` count as installs. Every stage is checked, as in hadolint 2.15.1. Unlike \
     hadolint, `yum clean` of only `packages` or `metadata` does not count, since the rest \
     stays, while a cache mount and an `rm` of the cache directory do; installs other than \
-    `install` and yum after wrappers such as `sudo` are checked too. Exec-form RUN is not \
-    checked.
+    `install` and yum after wrappers such as `sudo` are checked too. \
+    `ONBUILD RUN` triggers are checked as well. Exec-form \
+    RUN is not checked.
 
     ## Example
     ```dockerfile

@@ -13,7 +13,8 @@ struct DL3034: Rule {
     or `--no-confirm` after it; `--non-interactive` also counts after it. It checks every \
     stage, as hadolint 2.15.1 does. Unlike hadolint, it does not take `zypper install -n` as \
     non-interactive, because after `install` the option `-n` means `--name`; and it finds \
-    zypper after wrappers such as `sudo`. Exec-form RUN is not checked.
+    zypper after wrappers such as `sudo`. `ONBUILD RUN` triggers are checked as well. Exec-form \
+    RUN is not checked.
 
     ## Example
     ```dockerfile

@@ -12,7 +12,8 @@ struct DL3035: Rule {
     `zypper update` for fixes within it.
 
     Every stage is checked, as in hadolint 2.15.1; unlike hadolint, zypper after wrappers \
-    such as `sudo` is found too. Exec-form RUN is not checked. There is no automatic fix, \
+    such as `sudo` is found too. `ONBUILD RUN` triggers are checked as well. Exec-form \
+    RUN is not checked. There is no automatic fix, \
     because the right replacement depends on what the upgrade was for.
 
     ## Example

@@ -14,7 +14,9 @@ struct DL3036: Rule {
     `/var/cache/zypp` (its contents, or a directory above it) runs after the last \
     `zypper install` of the `RUN`, or when the `RUN` mounts a cache or tmpfs there. Every \
     stage is checked, as in hadolint 2.15.1. Unlike hadolint, the `rm` and the mount count, \
-    and zypper after wrappers such as `sudo` is checked too. Exec-form RUN is not checked.
+    and zypper after wrappers such as `sudo` is checked too. \
+    `ONBUILD RUN` triggers are checked as well. Exec-form \
+    RUN is not checked.
 
     ## Example
     ```dockerfile

@@ -11,8 +11,9 @@ struct DL3038: Rule {
     The rule checks `install` (and its alias `in`), `groupinstall`, `localinstall`, \
     `group install` and `module install`, and accepts `-y` and `--assumeyes`, in every stage \
     as hadolint 2.15.1 does. Unlike hadolint, it does not report `microdnf`, which never asks \
-    and ignores `-y`, and it finds `dnf5` and dnf after wrappers such as `sudo`. Exec-form RUN \
-    is not checked.
+    and ignores `-y`, and it finds `dnf5` and dnf after wrappers such as `sudo`. \
+    `ONBUILD RUN` triggers are checked as well. Exec-form \
+    RUN is not checked.
 
     ## Example
     ```dockerfile

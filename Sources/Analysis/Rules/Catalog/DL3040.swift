@@ -17,8 +17,8 @@ struct DL3040: Rule {
     there. `install`, `groupinstall`, `localinstall`, `group install` and `module install` \
     count as installs. Every stage is checked, as in hadolint 2.15.1. Unlike hadolint, \
     `dnf clean` of only `packages` or `metadata` does not count, since the rest stays, while a \
-    cache mount does; `dnf5` and dnf after wrappers such as `sudo` are checked too. Exec-form \
-    RUN is not checked.
+    cache mount does; `dnf5` and dnf after wrappers such as `sudo` are checked too. \
+    `ONBUILD RUN` triggers are checked as well. Exec-form RUN is not checked.
 
     ## Example
     ```dockerfile

@@ -20,8 +20,9 @@ struct DL3042: Rule {
     Unlike hadolint, any value that pip reads as a boolean counts, `0`, `false` and `off` \
     included: pip turns the cache off whenever `PIP_NO_CACHE_DIR` holds a valid boolean, so \
     hadolint's finding for `PIP_NO_CACHE_DIR=0` is a false positive. An `ARG` and a mount on \
-    `/root/.cache` count too, and pip after wrappers such as `sudo` is checked. Exec-form RUN \
-    is not checked.
+    `/root/.cache` count too, and pip after wrappers such as `sudo` is checked. \
+    `ONBUILD RUN` triggers are checked as well. Exec-form \
+    RUN is not checked.
 
     ## Example
     ```dockerfile
@@ -85,7 +86,7 @@ struct DL3042: Rule {
 
   /// Whether an `export PIP_NO_CACHE_DIR=…` runs in the script's own shell before `command`.
   static func exportsVariable(before command: PackageManagerCommand, in context: RuleContext) -> Bool {
-    let script = context.runScripts(ofInstructionAt: command.instructionIndex)[command.scriptIndex].script
+    let script = PackageCaches.scripts(ofRunAt: command.instructionIndex, in: context)[command.scriptIndex].script
     let start = command.occurrence.command.range.lowerBound
     return script.simpleCommands().contains { occurrence in
       guard occurrence.command.range.upperBound <= start, occurrence.context.runsInScriptShell,

@@ -19,7 +19,8 @@ struct DL3060: Rule {
     As in hadolint 2.15.1, only stages that end up in an image are checked: the last stage and \
     every stage that another stage builds `FROM`. A stage that is only copied from with \
     `COPY --from` is not. `yarn add` and a bare `yarn` are not reported, as in hadolint. \
-    Exec-form RUN is not checked.
+    `ONBUILD RUN` triggers are checked as well. Exec-form \
+    RUN is not checked.
 
     ## Example
     ```dockerfile
