@@ -18,11 +18,10 @@ struct DL3009: Rule {
 
     As in hadolint 2.15.1, only stages that end up in an image are checked: the last stage and \
     every stage that another stage builds `FROM`. A stage that is only copied from with \
-    `COPY --from` is not. Unlike hadolint, any `rm` does not count (only one that removes the \
-    lists), the `rm` must come after the update, a cache mount on `/var/lib/apt` alone is \
-    enough, and `sudo apt-get update` is found too. \
-    `ONBUILD RUN` triggers are checked as well. Exec-form \
-    RUN is not checked.
+    `COPY --from` is not. Unlike hadolint, which accepts any `rm -rf`, an `rm` counts only \
+    when it removes the lists and runs after the update; a cache mount on `/var/lib/apt` \
+    alone is enough; and `sudo apt-get update` is found too. `ONBUILD RUN` triggers are \
+    checked as well. Exec-form RUN is not checked.
 
     ## Example
     ```dockerfile
