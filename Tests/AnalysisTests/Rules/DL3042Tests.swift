@@ -34,6 +34,12 @@ final class DL3042Tests: XCTestCase {
     assertFindings(DL3042.self, "FROM python:3.12\nRUN (export PIP_NO_CACHE_DIR=1) && 1️⃣pip install a2️⃣\n", [FindingSpec("1️⃣", "2️⃣")])
   }
 
+  func testUnexportedOrUnsetVariableDoesNotCount() {
+    assertFindings(DL3042.self, "FROM python:3.12\nRUN PIP_NO_CACHE_DIR=1 && 1️⃣pip install a2️⃣\n", [FindingSpec("1️⃣", "2️⃣")])
+    assertFindings(DL3042.self, "FROM python:3.12\nRUN export PIP_NO_CACHE_DIR=1 && unset PIP_NO_CACHE_DIR && 1️⃣pip install a2️⃣\n",
+                   [FindingSpec("1️⃣", "2️⃣")])
+  }
+
   func testHeredocBodyIsChecked() {
     assertFindings(DL3042.self, "FROM python:3.12\nRUN <<EOF\n1️⃣pip install a2️⃣\nEOF\n", [FindingSpec("1️⃣", "2️⃣")])
   }
@@ -67,6 +73,7 @@ final class DL3042Tests: XCTestCase {
   func testInlineSettingsSatisfyTheRule() {
     assertNoFindings(DL3042.self, "FROM python:3.12\nRUN PIP_NO_CACHE_DIR=1 pip install a && env PIP_NO_CACHE_DIR=0 pip install b\n")
     assertNoFindings(DL3042.self, "FROM python:3.12\nRUN export PIP_NO_CACHE_DIR=true && pip install a\n")
+    assertNoFindings(DL3042.self, "FROM python:3.12\nRUN PIP_NO_CACHE_DIR=off; export PIP_NO_CACHE_DIR; pip install a\n")
   }
 
   func testCacheMountsSatisfyTheRule() {

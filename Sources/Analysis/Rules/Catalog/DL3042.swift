@@ -84,16 +84,41 @@ struct DL3042: Rule {
     }
   }
 
-  /// Whether an `export PIP_NO_CACHE_DIR=…` runs in the script's own shell before `command`.
+  /// Whether the script's own shell exports the variable with a boolean value before
+  /// `command`: `export PIP_NO_CACHE_DIR=1`, or an assignment followed by
+  /// `export PIP_NO_CACHE_DIR`. A later `unset` cancels it.
   static func exportsVariable(before command: PackageManagerCommand, in context: RuleContext) -> Bool {
     let script = PackageCaches.scripts(ofRunAt: command.instructionIndex, in: context)[command.scriptIndex].script
     let start = command.occurrence.command.range.lowerBound
-    return script.simpleCommands().contains { occurrence in
-      guard occurrence.command.range.upperBound <= start, occurrence.context.runsInScriptShell,
-        occurrence.command.name == "export"
-      else { return false }
-      return occurrence.command.arguments.contains { $0.literalValue.map(isDisablingAssignment) == true }
+    var assignedValue: String?
+    var exported = false
+    for occurrence in script.simpleCommands() {
+      let simple = occurrence.command
+      guard simple.range.upperBound <= start else { break }
+      guard occurrence.context.runsInScriptShell else { continue }
+      if simple.words.isEmpty {
+        for assignment in simple.assignments where assignment.name == variable {
+          assignedValue = assignment.value?.literalValue ?? ""
+        }
+        continue
+      }
+      let arguments = simple.arguments.compactMap(\.literalValue)
+      switch simple.name {
+      case "export":
+        for argument in arguments where argument == variable || argument.hasPrefix(variable + "=") {
+          if argument.hasPrefix(variable + "=") { assignedValue = String(argument.dropFirst(variable.count + 1)) }
+          exported = assignedValue.map { booleanValues.contains($0.lowercased()) } ?? false
+        }
+      case "unset":
+        if arguments.contains(variable) {
+          assignedValue = nil
+          exported = false
+        }
+      default:
+        break
+      }
     }
+    return exported
   }
 
   /// Whether `ENV` or `ARG` leaves the variable set to a boolean for the instruction at `index`.
