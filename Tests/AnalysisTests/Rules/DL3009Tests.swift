@@ -21,6 +21,10 @@ final class DL3009Tests: XCTestCase {
     assertFindings(DL3009.self, "FROM debian\nRUN rm -rf /var/lib/apt/lists/* && 1️⃣apt-get update2️⃣\n", [FindingSpec("1️⃣", "2️⃣")])
   }
 
+  func testDistCleanBeforeUpdateDoesNotCount() {
+    assertFindings(DL3009.self, "FROM debian\nRUN apt-get dist-clean && 1️⃣apt-get update2️⃣\n", [FindingSpec("1️⃣", "2️⃣")])
+  }
+
   func testUnrelatedRemovalDoesNotCount() {
     assertFindings(DL3009.self, "FROM debian\nRUN 1️⃣apt-get update2️⃣ && rm -rf /tmp/* \"/var/lib/apt/lists/*\"\n",
                    [FindingSpec("1️⃣", "2️⃣")])
@@ -50,7 +54,7 @@ final class DL3009Tests: XCTestCase {
   func testDeletionVariantsSatisfyTheRule() {
     for removal in ["rm -rf /var/lib/apt/lists/*", "rm -fr /var/lib/apt/lists", "rm -r -f /var/lib/apt/lists/",
                     "rm -rf /var/lib/apt/lists/partial", "rm -rf /var/lib/apt", "rm -rf /tmp/* /var/lib/apt/lists/*",
-                    "sudo rm -rf /var/lib/apt/*"] {
+                    "sudo rm -rf /var/lib/apt/*", "apt-get dist-clean", "apt dist-clean"] {
       assertNoFindings(DL3009.self, "FROM debian\nRUN apt-get update && apt-get install -y curl && \(removal)\n")
     }
   }

@@ -12,7 +12,8 @@ struct DL3009: Rule {
     `RUN` that downloaded them keeps them. Delete them in the same `RUN`.
 
     The lists count as deleted when an `rm` after the last `apt-get update` (or `apt update`) \
-    of the `RUN` removes `/var/lib/apt/lists`, its contents, or a directory above it, or when \
+    of the `RUN` removes `/var/lib/apt/lists`, its contents, or a directory above it, when \
+    `apt-get dist-clean` (apt 2.7.8 and later, which also deletes the lists) runs after it, or when \
     the `RUN` mounts a cache or tmpfs on `/var/lib/apt/lists` or on a directory above it such \
     as `/var/lib/apt`.
 
@@ -47,15 +48,20 @@ struct DL3009: Rule {
 
   func check(_ context: RuleContext, into findings: inout [Finding]) {
     var lastUpdateOfRun: [Int: PackageManagerCommand] = [:]
+    var lastDistCleanOfRun: [Int: PackageManagerCommand] = [:]
     var order: [Int] = []
-    for command in PackageCaches.commands(in: context)
-    where (command.manager == .aptGet || command.manager == .apt) && command.subcommand == "update" {
-      if lastUpdateOfRun[command.instructionIndex] == nil { order.append(command.instructionIndex) }
-      lastUpdateOfRun[command.instructionIndex] = command
+    for command in PackageCaches.commands(in: context) where command.manager == .aptGet || command.manager == .apt {
+      if command.subcommand == "update" {
+        if lastUpdateOfRun[command.instructionIndex] == nil { order.append(command.instructionIndex) }
+        lastUpdateOfRun[command.instructionIndex] = command
+      } else if command.subcommand == "dist-clean" || command.subcommand == "distclean" {
+        lastDistCleanOfRun[command.instructionIndex] = command
+      }
     }
     for index in order {
       guard let update = lastUpdateOfRun[index], PackageCaches.isInKeptStage(index, in: context),
         !PackageCaches.hasMount(coveringAnyOf: [Self.listsDirectory], onRunAt: index, in: context),
+        !(lastDistCleanOfRun[index].map { PackageCaches.isBefore(PackageCaches.position(of: update), PackageCaches.position(of: $0)) } ?? false),
         !PackageCaches.removesAfter(PackageCaches.position(of: update), anyOf: [Self.listsDirectory], onRunAt: index, in: context)
       else { continue }
       let fixes = CommandEdits.appendAndCommand("rm -rf /var/lib/apt/lists/*", toRunAt: index, in: context)
