@@ -59,4 +59,9 @@ final class DL3015Tests: XCTestCase {
     assertFix(DL3015.self, before: "# escape=`\nFROM debian\nRUN apt-get update && `\n    apt-get install -y curl\n",
               after: "# escape=`\nFROM debian\nRUN apt-get update && `\n    apt-get install --no-install-recommends -y curl\n")
   }
+
+  func testFixWithCRLF() {
+    assertFix(DL3015.self, before: "FROM debian\r\nRUN apt-get install -y \\\r\n    curl\r\n",
+              after: "FROM debian\r\nRUN apt-get install --no-install-recommends -y \\\r\n    curl\r\n")
+  }
 }

@@ -31,4 +31,10 @@ final class DL3034Tests: XCTestCase {
     assertFix(DL3034.self, before: "FROM opensuse/leap\nRUN sudo zypper --quiet install curl\n",
               after: "FROM opensuse/leap\nRUN sudo zypper -n --quiet install curl\n", title: "Add `-n`")
   }
+
+  func testRangeAndFixAcrossContinuationWithCRLF() {
+    assertFindings(DL3034.self, "FROM opensuse/leap\r\nRUN 1️⃣zypper \\\r\n  install curl2️⃣\r\n", [FindingSpec("1️⃣", "2️⃣")])
+    assertFix(DL3034.self, before: "FROM opensuse/leap\r\nRUN zypper \\\r\n  install curl\r\n",
+              after: "FROM opensuse/leap\r\nRUN zypper -n \\\r\n  install curl\r\n")
+  }
 }

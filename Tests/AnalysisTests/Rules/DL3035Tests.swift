@@ -20,4 +20,8 @@ final class DL3035Tests: XCTestCase {
   func testNoFixIsOffered() {
     assertNoFix(DL3035.self, "FROM opensuse/leap\nRUN zypper -n dup\n")
   }
+
+  func testRangeAcrossContinuationWithCRLF() {
+    assertFindings(DL3035.self, "FROM opensuse/leap\r\nRUN 1️⃣zypper -n \\\r\n  dup2️⃣\r\n", [FindingSpec("1️⃣", "2️⃣")])
+  }
 }

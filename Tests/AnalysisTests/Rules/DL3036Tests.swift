@@ -31,4 +31,9 @@ final class DL3036Tests: XCTestCase {
   func testNoFixAfterTrailingComment() {
     assertNoFix(DL3036.self, "FROM opensuse/leap\nRUN zypper -n install curl # tools\n")
   }
+
+  func testFixOnContinuationLineWithCRLF() {
+    assertFix(DL3036.self, before: "FROM opensuse/leap\r\nRUN zypper -n refresh \\\r\n && zypper -n install curl\r\n",
+              after: "FROM opensuse/leap\r\nRUN zypper -n refresh \\\r\n && zypper -n install curl \\\r\n && zypper clean --all\r\n")
+  }
 }

@@ -29,4 +29,10 @@ final class DL3038Tests: XCTestCase {
     assertFix(DL3038.self, before: "FROM fedora\nRUN dnf module install nodejs:20\n",
               after: "FROM fedora\nRUN dnf module install -y nodejs:20\n", title: "Add `-y`")
   }
+
+  func testRangeAndFixAcrossContinuationWithCRLF() {
+    assertFindings(DL3038.self, "FROM fedora\r\nRUN 1️⃣dnf install \\\r\n    vim2️⃣\r\n", [FindingSpec("1️⃣", "2️⃣")])
+    assertFix(DL3038.self, before: "FROM fedora\r\nRUN dnf install \\\r\n    vim\r\n",
+              after: "FROM fedora\r\nRUN dnf install -y \\\r\n    vim\r\n")
+  }
 }

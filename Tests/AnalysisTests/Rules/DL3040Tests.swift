@@ -34,4 +34,13 @@ final class DL3040Tests: XCTestCase {
     assertFix(DL3040.self, before: "FROM fedora\nRUN dnf install -y a && \\\n    dnf install -y b\n",
               after: "FROM fedora\nRUN dnf install -y a && \\\n    dnf install -y b && \\\n    dnf clean all\n")
   }
+
+  func testFixWithCRLFAndBacktickEscape() {
+    assertFix(DL3040.self, before: "# escape=`\r\nFROM fedora\r\nRUN dnf install -y a `\r\n && dnf install -y b\r\n",
+              after: "# escape=`\r\nFROM fedora\r\nRUN dnf install -y a `\r\n && dnf install -y b `\r\n && dnf clean all\r\n")
+  }
+
+  func testNoFixInMultiLineHeredoc() {
+    assertNoFix(DL3040.self, "FROM fedora\nRUN <<EOF\ndnf install -y a\ndnf install -y b\nEOF\n")
+  }
 }

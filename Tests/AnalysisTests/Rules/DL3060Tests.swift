@@ -58,4 +58,14 @@ final class DL3060Tests: XCTestCase {
   func testNoFixAfterOr() {
     assertNoFix(DL3060.self, "FROM node:20\nRUN yarn install || yarn install --network-timeout 600000\n")
   }
+
+  func testFixWithCRLF() {
+    assertFix(DL3060.self, before: "FROM node:20\r\nRUN yarn install && \\\r\n  yarn build\r\n",
+              after: "FROM node:20\r\nRUN yarn install && \\\r\n  yarn build && \\\r\n  yarn cache clean\r\n")
+  }
+
+  func testFixInHeredoc() {
+    assertFix(DL3060.self, before: "FROM node:20\nRUN <<EOF\nyarn install\nEOF\n",
+              after: "FROM node:20\nRUN <<EOF\nyarn install && yarn cache clean\nEOF\n")
+  }
 }
