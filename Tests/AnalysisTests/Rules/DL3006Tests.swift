@@ -44,6 +44,14 @@ final class DL3006Tests: XCTestCase {
     assertFindings(DL3006.self, "ARG REGISTRY\nFROM 1️⃣$REGISTRY/debian2️⃣\n", [FindingSpec("1️⃣", "2️⃣")])
   }
 
+  func testStageNamedLikeItsImage() {
+    assertFindings(DL3006.self, "FROM 1️⃣debian2️⃣ AS debian\nFROM debian\n", [FindingSpec("1️⃣", "2️⃣")])
+  }
+
+  func testStageNameFromVariable() {
+    assertNoFindings(DL3006.self, "ARG BASE=build\nFROM golang:1.22 AS build\nFROM $BASE\n")
+  }
+
   func testArgAfterFirstFromIsNotGlobal() {
     assertNoFindings(DL3006.self, "FROM debian:12\nARG BASE=debian\nFROM $BASE\n")
   }

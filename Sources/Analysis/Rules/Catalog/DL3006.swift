@@ -28,10 +28,8 @@ struct DL3006: Rule {
     """
 
   func check(_ context: RuleContext, into findings: inout [Finding]) {
-    let stageNames = Set(context.model.stages.compactMap(\.name))
     for image in context.fromImages() {
-      guard let reference = image.reference, reference.tag == nil, reference.digest == nil,
-            !stageNames.contains(image.resolved.lowercased()) else { continue }
+      guard let reference = image.reference, reference.tag == nil, reference.digest == nil else { continue }
       // A variable of unknown value in the last path component may carry the tag.
       let lastComponent = image.resolved.split(separator: "/", omittingEmptySubsequences: false).last ?? ""
       guard !lastComponent.contains(FromImage.unknown) else { continue }

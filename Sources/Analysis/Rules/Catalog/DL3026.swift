@@ -35,9 +35,8 @@ struct DL3026: Rule {
     var trusted = Set(context.settings.trustedRegistries.map { $0.lowercased() })
     guard !trusted.isEmpty else { return }
     if !trusted.isDisjoint(with: Self.dockerHubNames) { trusted.formUnion(Self.dockerHubNames) }
-    let stageNames = Set(context.model.stages.compactMap(\.name))
     for image in context.fromImages() {
-      guard let reference = image.reference, !stageNames.contains(image.resolved.lowercased()) else { continue }
+      guard let reference = image.reference else { continue }
       let firstComponent = image.resolved.split(separator: "/", omittingEmptySubsequences: false).first ?? ""
       guard !firstComponent.contains(FromImage.unknown) else { continue }
       let registry = reference.registry?.lowercased() ?? "docker.io"
