@@ -61,16 +61,25 @@ extension RuleContext {
     return result
   }
 
-  /// Adds the body of a heredoc that BuildKit runs as the script itself: the `RUN`'s whole
-  /// command is the `<<EOF` opener and the body has no `#!` line naming another interpreter.
+  /// Adds the body of a heredoc that runs as a shell script: the `RUN`'s whole command is the
+  /// `<<EOF` opener (BuildKit runs the body with the shell) or a POSIX shell with flags that
+  /// reads it (`bash -e <<EOF`), and the body has no `#!` line naming another interpreter.
   private func appendHeredocScripts(
     of instruction: Instruction, script: ShellScript, index: Int, isOnbuild: Bool, into result: inout [RunScript]
   ) {
     guard instruction.heredocs.count == 1, let heredoc = instruction.heredocs.first,
           script.body.items.count == 1, let item = script.body.items.first, item.andOr.rest.isEmpty,
           item.andOr.first.commands.count == 1, case .simple(let command) = item.andOr.first.commands[0],
-          command.words.isEmpty, command.assignments.isEmpty, command.redirections.count == 1
+          command.assignments.isEmpty, command.redirections.count == 1
     else { return }
+    if let name = command.words.first {
+      guard let program = name.literalValue, SemanticModel.isPOSIXShell([program]),
+            command.words.dropFirst().allSatisfy({ word in
+              guard let flag = word.literalValue, flag.hasPrefix("-") else { return false }
+              return !flag.contains("c") && !flag.contains("s")
+            })
+      else { return }
+    }
     if heredoc.content.hasPrefix("#!") {
       let interpreter = heredoc.content.prefix { $0 != "\n" }.dropFirst(2).split(separator: " ")
       guard let program = interpreter.first,

@@ -49,4 +49,9 @@ final class DL3004Tests: XCTestCase {
   func testCRLFFix() {
     assertFix(DL3004.self, before: "FROM debian\r\nRUN sudo make \\\r\n && true\r\n", after: "FROM debian\r\nRUN make \\\r\n && true\r\n")
   }
+
+  func testFixInBacktickEscapeFile() {
+    assertFix(DL3004.self, before: "# escape=`\nFROM debian\nRUN sudo `\n    make install\n",
+              after: "# escape=`\nFROM debian\nRUN make install\n")
+  }
 }

@@ -48,4 +48,8 @@ final class DL3020Tests: XCTestCase {
   func testOnbuildIsNotChecked() {
     assertNoFindings(DL3020.self, "FROM debian\nONBUILD ADD app.conf /etc/\n")
   }
+
+  func testFixInCRLFFileWithContinuation() {
+    assertFix(DL3020.self, before: "FROM debian\r\nADD a \\\r\n  /x/\r\n", after: "FROM debian\r\nCOPY a \\\r\n  /x/\r\n")
+  }
 }

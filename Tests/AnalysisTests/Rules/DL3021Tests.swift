@@ -29,4 +29,9 @@ final class DL3021Tests: XCTestCase {
     assertFix(DL3021.self, before: "FROM debian\nCOPY a \\\n  b \\\n  /app\n", after: "FROM debian\nCOPY a \\\n  b \\\n  /app/\n")
     assertFindings(DL3021.self, "FROM debian\nCOPY <<A <<B 1️⃣/etc2️⃣\none\nA\ntwo\nB\n", [FindingSpec("1️⃣", "2️⃣")])
   }
+
+  func testFixInCRLFAndBacktickFiles() {
+    assertFix(DL3021.self, before: "FROM debian\r\nCOPY a b /app\r\n", after: "FROM debian\r\nCOPY a b /app/\r\n")
+    assertFix(DL3021.self, before: "# escape=`\nFROM debian\nCOPY a b `\n  C:\\app\n", after: "# escape=`\nFROM debian\nCOPY a b `\n  C:\\app/\n")
+  }
 }

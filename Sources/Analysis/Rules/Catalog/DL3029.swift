@@ -11,10 +11,12 @@ struct DL3029: Rule {
     belongs on the command line or in the build configuration.
 
     hadolint reports every value. This rule leaves out values built from BuildKit's automatic \
-    platform arguments (`$BUILDPLATFORM`, `$TARGETOS`, `$TARGETARCH` and the like), as \
-    BuildKit's own check does, because `FROM --platform=$BUILDPLATFORM` is the usual way to \
-    run a cross-compiling stage natively. `--platform=$TARGETPLATFORM` is reported as \
-    redundant, since that is the default. Each stage's `FROM` is checked.
+    platform arguments (`$BUILDPLATFORM`, `$TARGETOS`, `$TARGETARCH` and the like), because \
+    `FROM --platform=$BUILDPLATFORM` is the usual way to run a cross-compiling stage natively. \
+    BuildKit's own check goes further and accepts any variable; a variable of your own \
+    (`--platform=$PLATFORM`) is still reported here, as it usually holds a fixed value. \
+    `--platform=$TARGETPLATFORM` is reported as redundant, since that is the default. Each \
+    stage's `FROM` is checked.
 
     ## Example
     ```dockerfile
