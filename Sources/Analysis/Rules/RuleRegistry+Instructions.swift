@@ -179,7 +179,8 @@ extension RuleContext {
           if value.count >= 2, let quote = value.first, quote == "\"" || quote == "'", value.last == quote {
             value = value.dropFirst().dropLast()
           }
-          defaults[String(word[..<equals])] = String(value)
+          // A default may use the global ARGs declared before it.
+          defaults[String(word[..<equals])] = Self.substitute(String(value), defaults)
         } else {
           defaults[word] = .some(nil)
         }

@@ -40,6 +40,11 @@ final class DL3006Tests: XCTestCase {
     assertNoFindings(DL3006.self, "ARG SUFFIX\nFROM registry.example.com/app$SUFFIX\n")
   }
 
+  func testArgDefaultsUseEarlierArgs() {
+    assertFindings(DL3006.self, "ARG REGISTRY=quay.io\nARG BASE=$REGISTRY/app\nFROM 1️⃣$BASE2️⃣\n", [FindingSpec("1️⃣", "2️⃣")])
+    assertNoFindings(DL3006.self, "ARG TAG=1.2\nARG BASE=quay.io/app:${TAG}\nFROM $BASE\n")
+  }
+
   func testVariableOnlyInRegistryCannotHoldTheTag() {
     assertFindings(DL3006.self, "ARG REGISTRY\nFROM 1️⃣$REGISTRY/debian2️⃣\n", [FindingSpec("1️⃣", "2️⃣")])
   }

@@ -11,6 +11,10 @@ final class DL3021Tests: XCTestCase {
     assertNoFindings(DL3021.self, "FROM debian\nCOPY a /app\nCOPY a b /app/\nCOPY a b $DEST\nCOPY --from=build a b ./\n")
   }
 
+  func testWindowsSeparatorEndsDirectory() {
+    assertNoFindings(DL3021.self, "FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nCOPY a.dll b.dll C:\\\\Windows\\\\System32\\\\\n")
+  }
+
   func testFixAppendsSlash() {
     assertFix(DL3021.self, before: "FROM debian\nCOPY --chown=1:1 a b /app\n", after: "FROM debian\nCOPY --chown=1:1 a b /app/\n",
               title: "Add `/` to the destination")

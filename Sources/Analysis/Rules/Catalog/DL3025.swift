@@ -11,7 +11,9 @@ struct DL3025: Rule {
     form `ENTRYPOINT` also ignores the arguments of `docker run` and `CMD`. In exec (JSON) \
     form the program itself is process 1 and receives signals and arguments.
 
-    Every stage is checked.
+    `HEALTHCHECK CMD` is not checked: the probe is a short-lived command that is never sent \
+    a stop signal, and shell operators such as `|| exit 1` are its usual form. hadolint \
+    reports it. Every stage is checked.
 
     ## Example
     ```dockerfile
