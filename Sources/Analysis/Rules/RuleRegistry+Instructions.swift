@@ -61,9 +61,9 @@ extension RuleContext {
     return result
   }
 
-  /// Adds the body of a heredoc that runs as a shell script: the `RUN`'s whole command is the
-  /// `<<EOF` opener (BuildKit runs the body with the shell) or a POSIX shell with flags that
-  /// reads it (`bash -e <<EOF`), and the body has no `#!` line naming another interpreter.
+  /// Adds the body of a heredoc that runs as a shell script. The `RUN`'s whole command is
+  /// either the `<<EOF` opener, whose body BuildKit runs with the shell, or a POSIX shell with
+  /// flags that reads it (`bash -e <<EOF`). A `#!` line naming another interpreter excludes it.
   private func appendHeredocScripts(
     of instruction: Instruction, script: ShellScript, index: Int, isOnbuild: Bool, into result: inout [RunScript]
   ) {
