@@ -12,7 +12,9 @@ struct DL3045: Rule {
 
     A `WORKDIR` counts from where it appears to the end of its stage, and in every stage \
     built on that stage (`FROM build`). A base chosen by a variable (`FROM build-$VARIANT`) \
-    counts as built on every earlier stage whose name fits it. Destinations that start with a variable or are \
+    counts as built on every earlier stage whose name fits it. hadolint \
+    tracks stages by image name, so a second `FROM debian:12` inherits the `WORKDIR` of the \
+    first; here each stage starts without one unless it builds on an earlier stage. Destinations that start with a variable or are \
     Windows paths (`C:\\app`) are not reported. Every stage is checked.
 
     ## Example
