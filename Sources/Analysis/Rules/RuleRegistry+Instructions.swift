@@ -41,8 +41,8 @@ struct RunScript {
 extension RuleContext {
   /// Returns the scripts of the shell-form `RUN`s under a POSIX shell, in source order. Each
   /// `RUN` gives its arguments and the body of a heredoc that is its whole command (`RUN <<EOF`).
-  /// With `includingOnbuild`, `ONBUILD RUN` gives the same, read as `/bin/sh` because that is
-  /// the default shell of the image that triggers it.
+  /// With `includingOnbuild`, `ONBUILD RUN` gives the same under the shell in effect, because
+  /// a `SHELL` instruction is stored in the image and applies in the build that triggers it.
   func runScripts(includingOnbuild: Bool) -> [RunScript] {
     var result: [RunScript] = []
     for (index, instruction) in instructions.enumerated() {
@@ -52,7 +52,7 @@ extension RuleContext {
         result.append(RunScript(instructionIndex: index, text: instruction.arguments, script: script, isOnbuild: false))
         appendHeredocScripts(of: instruction, script: script, index: index, isOnbuild: false, into: &result)
       } else if includingOnbuild, instruction.kind == .onbuild, let trigger = instruction.onbuildTrigger?.instruction,
-                trigger.kind == .run, trigger.isShellForm {
+                trigger.kind == .run, trigger.isShellForm, SemanticModel.isPOSIXShell(model.shellOfInstruction[index]) {
         let script = ShellParser.parse(trigger.arguments.bytes)
         result.append(RunScript(instructionIndex: index, text: trigger.arguments, script: script, isOnbuild: true))
         appendHeredocScripts(of: trigger, script: script, index: index, isOnbuild: true, into: &result)

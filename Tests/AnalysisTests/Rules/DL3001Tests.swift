@@ -30,7 +30,7 @@ final class DL3001Tests: XCTestCase {
 
   func testExecFormAndNonPOSIXShellAreSkipped() {
     assertNoFindings(DL3001.self, "FROM debian\nRUN [\"service\", \"x\", \"start\"]\n")
-    assertNoFindings(DL3001.self, "FROM mcr.microsoft.com/powershell\nSHELL [\"pwsh\", \"-Command\"]\nRUN kill 1\n")
+    assertNoFindings(DL3001.self, "FROM mcr.microsoft.com/powershell\nSHELL [\"pwsh\", \"-Command\"]\nRUN kill 1\nONBUILD RUN kill 1\n")
   }
 
   func testHeredocFedToAnotherProgramIsNotAScript() {
