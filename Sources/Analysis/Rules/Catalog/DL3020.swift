@@ -34,7 +34,8 @@ struct DL3020: Rule {
     "Replace `ADD` with `COPY`" rewrites the keyword. It is offered only when every source is \
     such a local path without wildcards (a pattern could match an archive) and without an \
     archive extension such as `.zip`, and no flag that only `ADD` understands (`--checksum`, \
-    `--keep-git-dir`, `--unpack`) is present.
+    `--keep-git-dir`, `--unpack`) is present. `ADD` recognises a tar archive by its content, \
+    so the fix trusts that a file without an archive extension is not one.
     """
 
   /// Names of tar archives, plain or compressed, that `ADD` may unpack: hadolint's list, plus
