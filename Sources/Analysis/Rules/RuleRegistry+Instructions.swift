@@ -73,6 +73,7 @@ extension RuleContext {
           command.assignments.isEmpty, command.redirections.count == 1
     else { return }
     if let name = command.words.first {
+      // With `-c` the script is an argument, and `-s` is left out to keep the check simple.
       guard let program = name.literalValue, SemanticModel.isPOSIXShell([program]),
             command.words.dropFirst().allSatisfy({ word in
               guard let flag = word.literalValue, flag.hasPrefix("-") else { return false }
@@ -81,10 +82,10 @@ extension RuleContext {
       else { return }
     }
     if heredoc.content.hasPrefix("#!") {
-      let interpreter = heredoc.content.prefix { $0 != "\n" }.dropFirst(2).split(separator: " ")
-      guard let program = interpreter.first,
-            SemanticModel.isPOSIXShell([String(program == "/usr/bin/env" ? interpreter.dropFirst().first ?? "" : program)])
-      else { return }
+      let line = heredoc.content.prefix { !$0.isNewline }
+      var interpreter = line.dropFirst(2).split(separator: " ")
+      if interpreter.first == "/usr/bin/env" { interpreter.removeFirst() }
+      guard let program = interpreter.first, SemanticModel.isPOSIXShell([String(program)]) else { return }
     }
     // The source bytes of the body: tabs that `<<-` strips are blanks to the shell parser, so
     // parsing the source text keeps offsets exact.
