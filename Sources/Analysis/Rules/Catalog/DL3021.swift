@@ -5,9 +5,10 @@ struct DL3021: Rule {
   static let defaultSeverity = Severity.error
   static let documentation = """
     ## Why
-    When `COPY` has more than one source, the destination must be a directory, and the builder \
-    requires it to end with `/`; otherwise the build stops with an error. Writing the slash \
-    also tells the reader that the files land inside the folder.
+    When `COPY` has more than one source, the destination must be a directory. The classic \
+    builder stops with an error unless the destination ends with `/`, while BuildKit treats it \
+    as a directory anyway. Writing the slash keeps the file working with both and tells the \
+    reader that the files land inside the folder.
 
     Destinations that contain a variable are not checked, because the value may end with `/`; \
     hadolint reports them. A Windows destination ending with `\\` (`C:\\app\\`) counts as a \
