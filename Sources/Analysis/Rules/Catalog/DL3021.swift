@@ -6,8 +6,8 @@ struct DL3021: Rule {
   static let documentation = """
     ## Why
     When `COPY` has more than one source, the destination must be a directory. The classic \
-    builder stops with an error unless the destination ends with `/`, while BuildKit treats it \
-    as a directory anyway. Writing the slash keeps the file working with both and tells the \
+    builder stops with an error unless the destination ends with `/`; BuildKit does not check. \
+    Writing the slash makes the destination a directory for both builders and tells the \
     reader that the files land inside the folder.
 
     Destinations that contain a variable are not checked, because the value may end with `/`; \
