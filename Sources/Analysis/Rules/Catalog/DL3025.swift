@@ -6,8 +6,8 @@ struct DL3025: Rule {
   static let documentation = """
     ## Why
     In shell form, `CMD` and `ENTRYPOINT` run as `/bin/sh -c "…"`. Unless the shell replaces \
-    itself with the program (some do for a single command, none do for a list), the shell is \
-    process 1 and the program its child. `docker stop` then sends `SIGTERM` to the shell, \
+    itself with the program, which some shells do only in simple cases, the shell is process 1 \
+    and the program its child. `docker stop` then sends `SIGTERM` to the shell, \
     which does not pass it on: the program never shuts down cleanly and is killed after the \
     timeout. A shell form `ENTRYPOINT` also ignores the arguments of `docker run` and `CMD`. \
     In exec (JSON) form the program itself is process 1 and receives signals and arguments.
