@@ -5,7 +5,7 @@ struct DL3004: Rule {
   static let defaultSeverity = Severity.error
   static let documentation = """
     ## Why
-    `RUN` already runs as the user that the last `USER` set, root by default, so `sudo` adds \
+    `RUN` already runs as the user that the last `USER` set, root when none did, so `sudo` adds \
     nothing but a dependency on the `sudo` package and its configuration. It also behaves \
     differently from a login session (no terminal, environment reset, password prompts), which \
     makes builds fail in ways that are hard to follow. To run a step as root, switch with \
