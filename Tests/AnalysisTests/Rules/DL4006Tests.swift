@@ -58,7 +58,7 @@ final class DL4006Tests: XCTestCase {
 
   func testShellWithPipefailIsQuiet() {
     for options in ["\"-o\", \"pipefail\"", "\"-eo\", \"pipefail\"", "\"-euxo\", \"pipefail\"", "\"-o\", \"errexit\", \"-o\", \"pipefail\"",
-                    "\"-c\", \"-o\", \"pipefail\""] {
+                    "\"-c\", \"-o\", \"pipefail\"", "\"--login\", \"-o\", \"pipefail\""] {
       assertNoFindings(DL4006.self, "FROM a:1\nSHELL [\"/bin/bash\", \(options), \"-c\"]\nRUN a | b\n")
     }
     assertNoFindings(DL4006.self, "FROM a:1\nSHELL [\"/bin/ash\", \"-o\", \"pipefail\", \"-c\"]\nRUN a | b\n")

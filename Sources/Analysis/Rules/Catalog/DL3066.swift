@@ -43,7 +43,7 @@ struct DL3066: Rule {
       let bytes = instruction.arguments.bytes
       let userEnd = bytes.firstIndex(of: UInt8(ascii: ":")) ?? bytes.count
       let user = String(decoding: bytes[..<userEnd], as: UTF8.self)
-      if user.allSatisfy(\.isASCIIDigit) { continue }
+      if user.allSatisfy(\.isASCIIDecimalDigit) { continue }
       if Self.referencedVariables(user).contains(where: declaredArguments.contains) { continue }
       let range = instruction.arguments.sourceRange(0..<userEnd)
       findings.append(finding(range, "`\(user)` is not a numeric user ID, so tools outside the container cannot resolve it"))
@@ -57,7 +57,7 @@ struct DL3066: Rule {
     while let dollar = rest.firstIndex(of: "$") {
       rest = rest[rest.index(after: dollar)...]
       if rest.first == "{" { rest = rest.dropFirst() }
-      let name = rest.prefix { $0 == "_" || $0.isASCIIDigit || ("a"..."z").contains($0) || ("A"..."Z").contains($0) }
+      let name = rest.prefix { $0 == "_" || $0.isASCIIDecimalDigit || ("a"..."z").contains($0) || ("A"..."Z").contains($0) }
       if !name.isEmpty { names.append(String(name)) }
       rest = rest.dropFirst(name.count)
     }

@@ -38,7 +38,7 @@ struct DL3067: Rule {
       if let execForm = instruction.execForm {
         paths = execForm.elements.map { ($0.value, $0.range) }
       } else {
-        paths = instruction.arguments.whitespaceSeparatedWords().map { word in
+        paths = instruction.arguments.blankSeparatedWordRanges().map { word in
           let text = instruction.arguments.bytes.withUnsafeBufferPointer {
             KeyValueArguments.unquote($0, word, escape: context.tree.escapeCharacter).text
           }

@@ -77,7 +77,12 @@ struct DL4006: Rule {
     var index = 1
     while index < shell.count {
       let argument = shell[index]
-      guard let sign = argument.first, sign == "-" || sign == "+", argument.count > 1, !argument.hasPrefix("--") else { break }
+      guard let sign = argument.first, sign == "-" || sign == "+", argument.count > 1, argument != "--" else { break }
+      // Long options such as `--login` take no value.
+      if argument.hasPrefix("--") {
+        index += 1
+        continue
+      }
       // In `-o name` and combined forms such as `-euxo name`, `o` takes the next argument.
       if argument.dropFirst().contains("o") || argument.dropFirst().contains("O"), index + 1 < shell.count {
         if argument.dropFirst().contains("o"), shell[index + 1] == "pipefail" { enabled = sign == "-" }
