@@ -12,7 +12,8 @@ struct DL3050: Rule {
     The rule runs only when strict labels are on (`strict-labels: true` in \
     `.hadolint.yaml`, `--strict-labels` on the command line); it reads the label schema \
     (`label-schema`). Each label outside the schema is reported, in every stage; `LABEL` \
-    inside `ONBUILD` is not checked. hadolint 2.15.1 reports the whole `LABEL` once.
+    inside `ONBUILD` and keys with a variable are not checked. hadolint 2.15.1 reports the \
+    whole `LABEL` once.
 
     The examples assume strict labels and the schema `org.opencontainers.image.version: semver`.
 

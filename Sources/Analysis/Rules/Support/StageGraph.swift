@@ -1,8 +1,8 @@
-/// How the stages of a Dockerfile refer to each other: a stage is built on an earlier one with
+/// The references between the stages of a Dockerfile: a stage is built on an earlier one with
 /// `FROM <stage>`, and uses files of one with `COPY --from=<stage>` or `RUN --mount=from=<stage>`.
 struct StageGraph {
   let stages: [Stage]
-  /// For each stage, whether a later stage is built on it or copies from it. A stage that no
+  /// For each stage, whether a later stage is built on it or uses its files. A stage that no
   /// other stage uses is a possible build target (`docker build --target`).
   private(set) var isUsedByLaterStage: [Bool]
 
@@ -63,7 +63,7 @@ struct StageGraph {
     return from.arguments.sourceRange(words[2])
   }
 
-  /// Returns the source range of the FROM instruction from its keyword to the end of its arguments.
+  /// Returns the source range of an instruction from its keyword to the end of its arguments.
   static func headerRange(of instruction: Instruction) -> Range<Int> {
     instruction.keywordRange.lowerBound..<max(instruction.keywordRange.upperBound, instruction.argumentsRange.upperBound)
   }
