@@ -12,8 +12,9 @@ struct DL3066: Rule {
 
     Only the part before `:` is checked. A value that refers to a build argument declared \
     earlier (`USER ${APP_UID}`) is accepted, since its value is unknown. Every stage is \
-    checked, as in hadolint 2.15.1; hadolint accepts any variable whose name contains the \
-    name of a declared argument, this rule only the exact name.
+    checked, as in hadolint 2.15.1. hadolint also accepts a variable whose name only starts \
+    with the name of a declared argument (`$UIDX` after `ARG UID`); this rule needs the \
+    exact name.
 
     ## Example
     ```dockerfile
