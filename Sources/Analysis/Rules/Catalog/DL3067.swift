@@ -11,7 +11,8 @@ struct DL3067: Rule {
     image needs.
 
     The rule fires when one of the sources is `/` and the destination is `/`, as in hadolint \
-    2.15.1; quotes around them do not matter.
+    2.15.1; quotes around them do not matter. Every stage is checked, whichever stage it \
+    copies from.
 
     ## Example
     ```dockerfile
