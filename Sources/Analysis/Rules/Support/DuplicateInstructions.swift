@@ -19,8 +19,8 @@ enum DuplicateInstructions {
       }
       guard instruction.kind == kind else { continue }
       if !earlier.isEmpty {
-        // The nearest earlier ones only, so that a stage with thousands of duplicates does not
-        // build a quadratic number of edits; applying the fix again removes the rest.
+        // Only the nearest earlier ones are removed, which keeps the edits of a stage with
+        // thousands of duplicates linear. Applying the fix again removes the rest.
         let removed = earlier.suffix(maximumRemovedInstructions)
         let edits = removed.map { TextEdit(range: context.instructions[$0].range, newText: "") }
         let range = instruction.keywordRange.lowerBound..<max(instruction.keywordRange.upperBound, instruction.argumentsRange.upperBound)
