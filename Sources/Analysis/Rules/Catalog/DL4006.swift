@@ -12,7 +12,8 @@ struct DL4006: Rule {
 
     `pipefail` counts as set when the `SHELL` in effect is bash, zsh, ash, ksh or mksh with \
     `-o pipefail` among its options (`-eo pipefail` and `-euxo pipefail` included), or when \
-    an earlier `set -o pipefail` in the same `RUN` runs in the script's own shell. A `SHELL` \
+    a `set -o pipefail` at the top level of the same `RUN` runs before the pipeline (not in \
+    a subshell, a branch, a loop or after `||`). A `SHELL` \
     carries over to stages built on the stage (`FROM <stage>`), as in BuildKit. `/bin/sh` \
     and dash are not accepted with `-o pipefail`, as in hadolint: older versions lack the \
     option, so point `SHELL` at bash or ash instead.
