@@ -40,7 +40,7 @@ struct DL3022: Rule {
       guard let flag = instruction.flag("from"), let value = flag.value,
         let current = context.model.stageIndexOfInstruction[index]
       else { continue }
-      if value.contains("$") || value.contains(":") || value.contains("/") || value.contains("@") { continue }
+      if value.isEmpty || value.contains("$") || value.contains(":") || value.contains("/") || value.contains("@") { continue }
       if StageReferences.stageIndex(referencedBy: value, in: stages, before: current) != nil { continue }
       let range = flag.valueRange ?? flag.range
       findings.append(finding(range, "`\(value)` is neither an earlier stage nor an image with a tag"))
