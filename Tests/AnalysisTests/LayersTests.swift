@@ -118,3 +118,21 @@ final class LayersTests: XCTestCase {
     XCTAssertEqual(graph.shippedStages, [0, 1])
   }
 }
+
+extension LayersTests {
+  func testHeredocBodyRangesMapToSource() {
+    let text = "FROM alpine\nRUN <<EOF\nmkdir /data\nrm -rf /tmp/x\nEOF\n"
+    let (_, layers) = model(text)
+    let layer = layers.layer(ofInstructionAt: 1)
+    XCTAssertEqual(layer?.added.map(\.path), ["/data"])
+    let range = layer!.deleted[0].range
+    XCTAssertEqual(String(decoding: Array(text.utf8)[range], as: UTF8.self), "rm -rf /tmp/x")
+  }
+
+  func testCdInsideRunResolvesLaterPaths() {
+    XCTAssertEqual(added("FROM alpine\nRUN cd /opt && mkdir a ../b\n", instruction: 1), ["/opt/a", "/b"])
+    // A `cd` in a subshell or a branch makes the directory unknown rather than guessed.
+    XCTAssertEqual(added("FROM alpine\nRUN cd /opt && mkdir a && (cd /x) && mkdir b\n", instruction: 1), ["/opt/a"])
+    XCTAssertEqual(added("FROM alpine\nRUN if true; then cd /opt; fi && mkdir /abs c\n", instruction: 1), ["/abs"])
+  }
+}

@@ -2,7 +2,7 @@
 /// instruction text and the shell model show it.
 ///
 /// RUN, COPY and ADD create layers; every other instruction only changes the image config. Paths
-/// are absolute and normalised; a relative path is resolved against the WORKDIR in effect (and a
+/// are absolute and normalised. A relative path is resolved against the WORKDIR in effect (and a
 /// `cd` earlier in the same RUN) when that is known, and left out when it is not. A path whose
 /// text has an expansion (`$VERSION`) is left out too, because its value is unknown.
 public struct LayerModel: Sendable {
@@ -13,7 +13,7 @@ public struct LayerModel: Sendable {
   /// The WORKDIR in effect at each instruction, when it is a known literal path.
   public let workdirOfInstruction: [String?]
 
-  /// Whether instructions of `kind` add a filesystem layer to the image.
+  /// Returns whether instructions of `kind` add a filesystem layer to the image.
   public static func createsLayer(_ kind: InstructionKind) -> Bool {
     kind == .run || kind == .copy || kind == .add
   }
@@ -27,6 +27,8 @@ public struct LayerModel: Sendable {
     for stage in context.model.stages {
       // An external image may set its own WORKDIR, so only a stage built on a known stage or on
       // `scratch` starts with a known one.
+      // NOTE: relative paths under an unknown WORKDIR are left out even where a COPY and a RUN
+      // name the same file (`COPY a.tgz .` then `RUN tar xf a.tgz`).
       var workdir: String?
       if let base = stage.baseStageIndex {
         workdir = finalWorkdirOfStage[base]
@@ -107,7 +109,8 @@ public struct LayerPath: Sendable, Hashable {
   public var origin: Origin
   /// The source range of the command (for COPY and ADD, of the instruction's arguments).
   public var range: Range<Int>
-  /// For RUN, the range of the simple command in the instruction's logical arguments.
+  /// For RUN, the range of the simple command in the script it belongs to (the arguments or a
+  /// heredoc body).
   public var commandRange: Range<Int>?
   /// The context the command runs in, for RUN.
   public var context: ShellCommandContext = []

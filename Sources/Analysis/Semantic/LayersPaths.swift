@@ -13,10 +13,17 @@ enum LayerPaths {
     guard let destination = arguments.destination, !destination.contains("$") else { return }
     let range = instruction.argumentsRange
     // BuildKit copies into a directory when the destination ends with `/` or there are several sources.
-    let intoDirectory = destination.hasSuffix("/") || arguments.sources.count > 1 || !instruction.heredocs.isEmpty
+    let intoDirectory = destination.hasSuffix("/") || destination == "." || destination.hasSuffix("/.")
+      || destination == ".." || arguments.sources.count > 1 || !instruction.heredocs.isEmpty
     guard let target = PathPattern.resolve(destination, in: workdir) else { return }
     if intoDirectory {
       let names: [String] = instruction.heredocs.isEmpty ? arguments.sources : instruction.heredocs.map(\.name)
+      if names.contains(where: { $0 == "." || $0.hasSuffix("/") }) {
+        // A directory's contents land in the target itself.
+        var path = LayerPath(path: target, origin: .copy, range: range)
+        path.coversContents = true
+        layer.added.append(path)
+      }
       for source in names where !source.contains("$") && !source.contains("*") && !source.hasSuffix("/") && source != "." {
         let name = PathPattern.baseName(source)
         guard !name.isEmpty, let path = PathPattern.resolve(name, in: target) else { continue }
@@ -31,30 +38,34 @@ enum LayerPaths {
   }
 
   static func collectRun(instructionAt index: Int, workdir: String?, context: RuleContext, into layer: inout Layer) {
-    let instruction = context.instructions[index]
-    guard instruction.isShellForm, instruction.heredocs.isEmpty,
-          SemanticModel.isPOSIXShell(context.model.shellOfInstruction[index]) else { return }
-    let script = context.shellScript(ofInstructionAt: index)
-    var collector = RunCollector(instruction: instruction, cwd: workdir)
-    for entry in script.simpleCommands() {
-      collector.visit(entry)
+    // The arguments, then each heredoc body that is a shell script, run in order.
+    var cwd = workdir
+    for runScript in context.runScripts(ofInstructionAt: index) {
+      var collector = RunCollector(text: runScript.text, cwd: cwd)
+      for entry in runScript.script.simpleCommands() {
+        collector.visit(entry)
+      }
+      layer.added += collector.added
+      layer.deleted += collector.deleted
+      layer.extracted += collector.extracted
+      // A heredoc body fed to `sh` runs in the same shell only for `RUN <<EOF`; either way a
+      // `cd` there is unsure for what follows.
+      cwd = collector.cwd == cwd ? cwd : nil
     }
-    layer.added = collector.added
-    layer.deleted = collector.deleted
-    layer.extracted = collector.extracted
   }
 }
 
 /// Walks the simple commands of one RUN in order, tracking the working directory.
 struct RunCollector {
-  let instruction: Instruction
+  /// The script's text, which maps its offsets to the source.
+  let text: LogicalText
   var cwd: String?
   var added: [LayerPath] = []
   var deleted: [LayerPath] = []
   var extracted: [LayerPath] = []
 
-  init(instruction: Instruction, cwd: String?) {
-    self.instruction = instruction
+  init(text: LogicalText, cwd: String?) {
+    self.text = text
     self.cwd = cwd
   }
 
@@ -261,7 +272,7 @@ struct RunCollector {
   // MARK: - Recording
 
   func path(_ path: String, origin: LayerPath.Origin, _ entry: ShellCommandOccurrence) -> LayerPath {
-    var result = LayerPath(path: path, origin: origin, range: instruction.arguments.sourceRange(entry.command.range),
+    var result = LayerPath(path: path, origin: origin, range: text.sourceRange(entry.command.range),
                            commandRange: entry.command.range)
     result.context = entry.context
     result.coversContents = origin == .packageCache || origin == .clone

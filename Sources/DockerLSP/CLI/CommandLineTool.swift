@@ -33,6 +33,10 @@ enum CommandLineTool {
       --require-label LABEL:TYPE   require LABEL with a value of TYPE (repeatable)
       --strict-labels              report labels that --require-label does not name
       --disable-ignore-pragma      ignore `# hadolint ignore=` comments
+      --fix                        apply every safe fix to the files in place, then print the
+                                   findings that remain
+      --diff                       print the changes --fix would make as a unified diff, and
+                                   exit with status 1 when there are any
 
     """
 

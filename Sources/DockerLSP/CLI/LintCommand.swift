@@ -18,6 +18,9 @@ enum LintCommand {
     var outputPath: String?
     /// `-V/--verbose`: say on standard error which configuration file is used.
     var verbose = false
+    /// `--fix` writes fixed files; `--diff` prints what `--fix` would change.
+    var fix = false
+    var diff = false
   }
 
   /// The findings of one input file, or the reason it could not be read.
@@ -43,9 +46,15 @@ enum LintCommand {
     }
 
     let linter = Linter(configuration: effective.lintConfiguration)
-    let results = lintFiles(options.paths, linter: linter)
-
+    var results = lintFiles(options.paths, linter: linter)
+    if options.diff {
+      return FixWriter.printDiff(results, linter: linter)
+    }
     var exitCode: Int32 = 0
+    if options.fix, !FixWriter.writeFixes(&results, linter: linter) {
+      exitCode = 2
+    }
+
     for result in results where result.readError != nil {
       CommandLineTool.writeError("docker-lsp lint: \(result.readError!)\n")
       exitCode = 2
@@ -190,6 +199,8 @@ enum LintCommand {
           throw UsageError("invalid label requirement '\(text)'; use LABEL:TYPE with a type of \(types)")
         }
         options.lint.labelSchema[name] = type
+      case "--fix": options.fix = true
+      case "--diff": options.diff = true
       case "-": options.paths.append(argument)
       default:
         if argument.hasPrefix("-") { throw UsageError("unknown option '\(argument)'") }
@@ -199,6 +210,7 @@ enum LintCommand {
       index += 1
     }
     if options.paths.isEmpty { throw UsageError("no files given; pass one or more Dockerfiles, or - for standard input") }
+    if options.fix && options.paths.contains("-") { throw UsageError("--fix cannot write standard input; use --diff") }
     return options
   }
 }

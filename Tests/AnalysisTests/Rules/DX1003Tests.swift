@@ -82,3 +82,9 @@ final class DX1003Tests: XCTestCase {
               after: "FROM debian\r\nRUN apt-get update \\\r\n    && apt-get clean \\\r\n    && rm -rf /var/lib/apt/lists/*\r\n")
   }
 }
+
+extension DX1003Tests {
+  func testPathDeletedInItsOwnLayerIsQuiet() {
+    assertNoFindings(DX1003.self, "FROM alpine\nRUN curl -o /tmp/a https://x.example/a && rm -f /tmp/a\nRUN rm -f /tmp/a\n")
+  }
+}

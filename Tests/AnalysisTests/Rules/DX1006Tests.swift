@@ -48,3 +48,21 @@ final class DX1006Tests: XCTestCase {
     assertNoFix(DX1006.self, "FROM alpine\nRUN curl -o '/tmp/a b.tgz' https://x.example/a && tar xzf '/tmp/a b.tgz'\n")
   }
 }
+
+extension DX1006Tests {
+  func testHeredocBodyIsReadWithoutFix() {
+    let text = "FROM alpine\nRUN <<EOF\nset -e\n1️⃣wget -O /tmp/a.tgz https://x.example/a2️⃣\ntar xzf /tmp/a.tgz -C /opt\nEOF\n"
+    assertFindings(DX1006.self, text, [FindingSpec("1️⃣", "2️⃣")])
+    assertNoFix(DX1006.self, extractMarkers(text).text)
+  }
+
+  func testFixInCRLFFile() {
+    assertFix(DX1006.self, before: "FROM alpine\r\nRUN curl -o /tmp/a.tgz https://x.example/a \\\r\n    && tar xzf /tmp/a.tgz\r\n",
+              after: "FROM alpine\r\nRUN curl -o /tmp/a.tgz https://x.example/a \\\r\n    && tar xzf /tmp/a.tgz \\\r\n    && rm -f /tmp/a.tgz\r\n")
+  }
+
+  func testContinuationLinesStartingWithAndKeepTheirShape() {
+    assertFix(DX1006.self, before: "FROM alpine\nRUN curl -o /tmp/a.tgz https://x.example/a && \\\n    tar xzf /tmp/a.tgz\n",
+              after: "FROM alpine\nRUN curl -o /tmp/a.tgz https://x.example/a && \\\n    tar xzf /tmp/a.tgz \\\n    && rm -f /tmp/a.tgz\n")
+  }
+}

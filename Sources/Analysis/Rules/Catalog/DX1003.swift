@@ -73,7 +73,11 @@ struct DX1003: Rule {
   /// Returns the first earlier layer that added a path `deletion` removes, with that path.
   static func earliestCreator(of deletion: LayerPath, in layers: ArraySlice<Layer>) -> (Layer, LayerPath)? {
     for layer in layers {
-      if let path = layer.added.first(where: { deletion.deletes($0) }) { return (layer, path) }
+      // A path that its own layer deletes again left no bytes behind.
+      let path = layer.added.first { added in
+        deletion.deletes(added) && !layer.deleted.contains { $0.deletes(added) }
+      }
+      if let path { return (layer, path) }
     }
     return nil
   }

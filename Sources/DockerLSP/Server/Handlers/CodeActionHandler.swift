@@ -60,7 +60,7 @@ extension LanguageServer {
     actions += ignoreActions
 
     if LanguageServer.isKind("source.fixAll", allowedBy: onlyKinds) {
-      let edits = LanguageServer.fixAllEdits(findings)
+      let edits = fixAllEdits(for: entry.document, uri: uri, findings: findings)
       if !edits.isEmpty {
         actions.append([
           "title": .string(LanguageServer.fixAllTitle),
@@ -87,22 +87,21 @@ extension LanguageServer {
     return onlyKinds.contains { kind == $0 || kind.hasPrefix($0 + ".") }
   }
 
-  /// Collects the edits of every finding's first quick fix, skipping a fix whose edits overlap an
-  /// edit already accepted. Two edits that start at the same offset count as overlapping, because their
-  /// order would decide the result.
+  /// Returns the edits of "Fix all": the first round's edits when one round reaches a fixed
+  /// point, else one edit from the original text to the text after every round. Rounds after the
+  /// first re-lint the fixed text, which costs nothing when the document has no quick fix.
+  private func fixAllEdits(for document: Document, uri: String, findings: [Finding]) -> [TextEdit] {
+    let linter = workspace.linter(forDocument: uri) { path, result in reportConfigurationProblems(path, result) }
+    let lint = analysis.lint
+    let outcome = FixAll.fix(document, findings: findings) { lint($0, linter) }
+    guard outcome.isChanged else { return [] }
+    if outcome.rounds == 1 { return outcome.firstRoundEdits }
+    return [FixAll.difference(from: document.source.bytes, to: outcome.bytes)]
+  }
+
+  /// Collects the edits of one round of fix-all; see `FixAll.edits(for:)`.
   static func fixAllEdits(_ findings: [Finding]) -> [TextEdit] {
-    var accepted: [TextEdit] = []
-    for finding in findings {
-      guard let fix = finding.fixes.first(where: { $0.kind == .quickFix }) else { continue }
-      let overlaps = fix.edits.contains { edit in
-        accepted.contains { other in
-          edit.range.lowerBound == other.range.lowerBound
-            || (edit.range.lowerBound < other.range.upperBound && other.range.lowerBound < edit.range.upperBound)
-        }
-      }
-      if !overlaps { accepted.append(contentsOf: fix.edits) }
-    }
-    return accepted.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    FixAll.edits(for: findings)
   }
 
   private func workspaceEdit(uri: String, edits: [TextEdit], converter: LSPConverter) -> JSONValue {
