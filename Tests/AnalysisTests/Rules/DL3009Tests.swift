@@ -98,8 +98,8 @@ final class DL3009Tests: XCTestCase {
   }
 
   func testFixGoesBeforeTrailingSemicolon() {
-    assertFix(DL3009.self, before: "FROM debian\nRUN apt-get update;\n",
-              after: "FROM debian\nRUN apt-get update && rm -rf /var/lib/apt/lists/*;\n")
+    assertFix(DL3009.self, before: "FROM debian\nRUN apt-get update && apt-get install -y curl;\n",
+              after: "FROM debian\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*;\n")
   }
 
   func testFixInSingleLineHeredoc() {
@@ -118,5 +118,11 @@ final class DL3009Tests: XCTestCase {
     assertNoFix(DL3009.self, "FROM debian\nRUN apt-get update &\n")
     assertNoFix(DL3009.self, "FROM debian\nRUN apt-get update # refresh\n")
     assertNoFix(DL3009.self, "FROM debian\nRUN <<EOF\napt-get update\napt-get install -y curl\nEOF\n")
+  }
+}
+
+final class DL3009UpdateOnlyTests: XCTestCase {
+  func testNoFixWhenRunOnlyUpdates() {
+    assertNoFix(DL3009.self, "FROM debian:12\nRUN apt-get update\nRUN apt-get install -y --no-install-recommends curl\n")
   }
 }

@@ -42,7 +42,9 @@ struct DL3009: Rule {
     "Delete the apt lists" appends `&& rm -rf /var/lib/apt/lists/*` to the `RUN`, on a new \
     continuation line when the `RUN` already spans several lines. It is offered only when the \
     `RUN` is one `&&` chain (or one command) without `||`, a trailing `&` or a trailing \
-    comment, so that the deletion runs last and only when everything before it succeeded.
+    comment, so that the deletion runs last and only when everything before it succeeded, and \
+    only when the same `RUN` installs packages: deleting the lists after a lone \
+    `apt-get update` would make an install in a later `RUN` fail.
     """
 
   static let listsDirectory = "/var/lib/apt/lists"
@@ -50,11 +52,14 @@ struct DL3009: Rule {
   func check(_ context: RuleContext, into findings: inout [Finding]) {
     var lastUpdateOfRun: [Int: PackageManagerCommand] = [:]
     var lastDistCleanOfRun: [Int: PackageManagerCommand] = [:]
+    var runsWithInstall: Set<Int> = []
     var order: [Int] = []
     for command in PackageCaches.commands(in: context) where command.manager == .aptGet || command.manager == .apt {
       if command.subcommand == "update" {
         if lastUpdateOfRun[command.instructionIndex] == nil { order.append(command.instructionIndex) }
         lastUpdateOfRun[command.instructionIndex] = command
+      } else if command.isInstall || ["upgrade", "dist-upgrade", "full-upgrade", "build-dep"].contains(command.subcommand ?? "") {
+        runsWithInstall.insert(command.instructionIndex)
       } else if command.subcommand == "dist-clean" || command.subcommand == "distclean" {
         lastDistCleanOfRun[command.instructionIndex] = command
       }
@@ -65,8 +70,10 @@ struct DL3009: Rule {
         !(lastDistCleanOfRun[index].map { PackageCaches.isBefore(PackageCaches.position(of: update), PackageCaches.position(of: $0)) } ?? false),
         !PackageCaches.removesAfter(PackageCaches.position(of: update), anyOf: [Self.listsDirectory], onRunAt: index, in: context)
       else { continue }
-      let fixes = CommandEdits.appendAndCommand("rm -rf /var/lib/apt/lists/*", toRunAt: index, in: context)
-        .map { [Fix(title: "Delete the apt lists", edits: [$0])] } ?? []
+      // Deleting the lists in a RUN that only updates them would break an install in a later
+      // RUN, so the fix needs the install in the same RUN.
+      let fix = runsWithInstall.contains(index) ? CommandEdits.appendAndCommand("rm -rf /var/lib/apt/lists/*", toRunAt: index, in: context) : nil
+      let fixes = fix.map { [Fix(title: "Delete the apt lists", edits: [$0])] } ?? []
       findings.append(finding(PackageCaches.sourceRange(of: update, in: context),
                               "Delete `/var/lib/apt/lists` in the `RUN` that ran `apt-get update`, or the lists stay in the layer",
                               fixes: fixes))
