@@ -49,7 +49,7 @@ enum FixWriter {
     guard descriptor >= 0 else {
       throw WriteError(description: "cannot write '\(path)': cannot create a temporary file in '\(directory)': \(String(cString: strerror(errno)))")
     }
-    let temporary = String(cString: template)
+    let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     var failure: String?
     let written = bytes.withUnsafeBytes { buffer -> Bool in
       var offset = 0
