@@ -24,6 +24,8 @@ extension LanguageServer {
       "textDocumentSync": ["openClose": true, "change": 2],
       "hoverProvider": true,
       "codeActionProvider": ["codeActionKinds": ["quickfix", "refactor", "source.fixAll"]],
+      "documentSymbolProvider": true,
+      "foldingRangeProvider": true,
     ]
     return [
       "capabilities": capabilities,
