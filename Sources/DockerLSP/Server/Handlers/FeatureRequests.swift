@@ -6,6 +6,11 @@ extension LanguageServer {
   static let featureRequestHandlers: [String: @Sendable (LanguageServer, JSONValue?) throws -> JSONValue] = [
     "textDocument/documentSymbol": { try $0.documentSymbol(params: $1) },
     "textDocument/foldingRange": { try $0.foldingRange(params: $1) },
+    "textDocument/definition": { try $0.definition(params: $1) },
+    "textDocument/references": { try $0.references(params: $1) },
+    "textDocument/documentHighlight": { try $0.documentHighlight(params: $1) },
+    "textDocument/prepareRename": { try $0.prepareRename(params: $1) },
+    "textDocument/rename": { try $0.rename(params: $1) },
   ]
 
   /// Returns the open document that a feature request names, or nil when it is not open (a

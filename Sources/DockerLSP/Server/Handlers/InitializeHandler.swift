@@ -26,6 +26,10 @@ extension LanguageServer {
       "codeActionProvider": ["codeActionKinds": ["quickfix", "refactor", "source.fixAll"]],
       "documentSymbolProvider": true,
       "foldingRangeProvider": true,
+      "definitionProvider": true,
+      "referencesProvider": true,
+      "documentHighlightProvider": true,
+      "renameProvider": ["prepareProvider": true],
     ]
     return [
       "capabilities": capabilities,
