@@ -215,6 +215,14 @@ enum VariableScanner {
   /// Calls `body` with each expanded name and its range in `bytes`. The range of `${NAME:-x}`
   /// is that of `NAME`.
   static func scan(_ bytes: [UInt8], _ range: Range<Int>, escape: UInt8, _ body: (String, Range<Int>) -> Void) {
+    scanRanges(bytes, range, escape: escape) { _, name in
+      body(String(decoding: bytes[name], as: UTF8.self), name)
+    }
+  }
+
+  /// Calls `body` with the offset of each expansion's `$` and the range of its name, without
+  /// allocating.
+  static func scanRanges(_ bytes: [UInt8], _ range: Range<Int>, escape: UInt8, _ body: (Int, Range<Int>) -> Void) {
     var index = range.lowerBound
     var inSingle = false
     var inDouble = false
@@ -239,7 +247,7 @@ enum VariableScanner {
         var end = start
         if end < range.upperBound, isNameStart(bytes[end]) {
           while end < range.upperBound && isNameByte(bytes[end]) { end += 1 }
-          body(String(decoding: bytes[start..<end], as: UTF8.self), start..<end)
+          body(index, start..<end)
           index = end
           continue
         }

@@ -30,6 +30,7 @@ extension LanguageServer {
       "referencesProvider": true,
       "documentHighlightProvider": true,
       "renameProvider": ["prepareProvider": true],
+      "semanticTokensProvider": LanguageServer.semanticTokensCapability,
     ]
     return [
       "capabilities": capabilities,
