@@ -65,9 +65,7 @@ public enum SemanticTokensProvider {
       case .instruction(let instruction):
         collector.instruction(instruction)
         for comment in instruction.embeddedComments { collector.add(comment.contentRange, .comment) }
-        if collector.tokens.count - start > 1 {
-          collector.tokens[start...].sort { $0.range.lowerBound < $1.range.lowerBound }
-        }
+        collector.sortTokens(from: start)
       }
     }
     return collector.tokens
@@ -79,35 +77,58 @@ public enum SemanticTokensProvider {
   public static func encode(_ tokens: [SemanticToken], in source: SourceText, encoding: PositionEncoding) -> [UInt32] {
     var data: [UInt32] = []
     data.reserveCapacity(tokens.count * 5)
+    let lines = source.lineIndex
+    let bytes = source.bytes
     var previousLine = 0
     var previousColumn = 0
-    let lines = source.lineIndex
+    // Tokens come sorted, so the current line only moves forward. Columns are byte differences
+    // in UTF-8 and on ASCII lines; other lines go through the line index.
+    var line = 0
+    var lineIsSimple = true
+    var lineChecked = -1
 
-    func emit(_ start: Int, _ end: Int, _ token: SemanticToken) {
-      let from = source.position(of: start, encoding: encoding)
-      let to = source.position(of: end, encoding: encoding)
-      let length = to.character - from.character
+    func column(_ offset: Int, onLine line: Int) -> Int {
+      if lineChecked != line {
+        lineChecked = line
+        lineIsSimple = line > 0 || lines.byteOrderMarkLength == 0
+        if lineIsSimple && encoding != .utf8 {
+          for index in lines.lineStarts[line]..<lines.lineEnds[line] where bytes[index] >= 0x80 {
+            lineIsSimple = false
+            break
+          }
+        }
+      }
+      if lineIsSimple { return offset - lines.lineStarts[line] }
+      return source.position(of: offset, encoding: encoding).character
+    }
+
+    func emit(_ start: Int, _ end: Int, line: Int, _ token: SemanticToken) {
+      let from = column(start, onLine: line)
+      let length = column(end, onLine: line) - from
       guard length > 0 else { return }
-      let deltaLine = from.line - previousLine
-      let deltaColumn = deltaLine == 0 ? from.character - previousColumn : from.character
-      data.append(contentsOf: [UInt32(deltaLine), UInt32(deltaColumn), UInt32(length), token.type.rawValue, token.modifiers])
-      previousLine = from.line
-      previousColumn = from.character
+      let deltaLine = line - previousLine
+      let deltaColumn = deltaLine == 0 ? from - previousColumn : from
+      data.append(UInt32(deltaLine))
+      data.append(UInt32(deltaColumn))
+      data.append(UInt32(length))
+      data.append(token.type.rawValue)
+      data.append(token.modifiers)
+      previousLine = line
+      previousColumn = from
     }
 
     for token in tokens where !token.range.isEmpty {
-      let firstLine = lines.line(containing: token.range.lowerBound)
-      if token.range.upperBound <= lines.lineEnds[firstLine] {
-        emit(token.range.lowerBound, token.range.upperBound, token)
-        continue
+      if lines.lineStarts[line] > token.range.lowerBound {
+        line = lines.line(containing: token.range.lowerBound)
       }
-      var line = firstLine
+      while line + 1 < lines.lineCount && lines.lineStarts[line + 1] <= token.range.lowerBound { line += 1 }
+      var current = line
       var start = token.range.lowerBound
-      while line < lines.lineCount, start < token.range.upperBound {
-        let end = min(token.range.upperBound, lines.lineEnds[line])
-        if end > start { emit(start, end, token) }
-        line += 1
-        if line < lines.lineCount { start = lines.lineStarts[line] }
+      while current < lines.lineCount, start < token.range.upperBound {
+        let end = min(token.range.upperBound, lines.lineEnds[current])
+        if end > start { emit(start, end, line: current, token) }
+        current += 1
+        if current < lines.lineCount { start = lines.lineStarts[current] }
       }
     }
     return data
@@ -125,6 +146,14 @@ private struct Collector {
   init(source: [UInt8], escape: UInt8) {
     self.source = source
     self.escape = escape
+  }
+
+  /// Sorts the tokens from `start` on. They are rarely out of order (embedded comments, heredoc
+  /// openers), so the check comes first.
+  mutating func sortTokens(from start: Int) {
+    var index = start + 1
+    while index < tokens.count && tokens[index - 1].range.lowerBound <= tokens[index].range.lowerBound { index += 1 }
+    if index < tokens.count { tokens[start...].sort { $0.range.lowerBound < $1.range.lowerBound } }
   }
 
   mutating func add(_ range: Range<Int>, _ type: SemanticTokenType, _ modifiers: UInt32 = 0) {
