@@ -31,6 +31,7 @@ extension LanguageServer {
       "documentHighlightProvider": true,
       "renameProvider": ["prepareProvider": true],
       "semanticTokensProvider": LanguageServer.semanticTokensCapability,
+      "completionProvider": ["triggerCharacters": .array(LanguageServer.completionTriggerCharacters.map { .string($0) })],
     ]
     return [
       "capabilities": capabilities,
