@@ -33,6 +33,7 @@ extension LanguageServer {
       case "textDocument/hover": return .success(try hover(params: params))
       case "textDocument/codeAction": return .success(try codeAction(params: params))
       default:
+        if let feature = LanguageServer.featureRequestHandlers[method] { return .success(try feature(self, params)) }
         guard let handler = extraRequestHandlers[method] else {
           logger.error("server", "Rejected unknown method \(method) (id \(id))")
           return .failure(.methodNotFound(method))

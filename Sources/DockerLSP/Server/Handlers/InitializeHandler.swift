@@ -26,6 +26,14 @@ extension LanguageServer {
       "hoverProvider": true,
       "codeActionProvider": ["codeActionKinds": ["quickfix", "refactor", "source.fixAll"]],
       "workspace": ["workspaceFolders": ["supported": true, "changeNotifications": true]],
+      "documentSymbolProvider": true,
+      "foldingRangeProvider": true,
+      "definitionProvider": true,
+      "referencesProvider": true,
+      "documentHighlightProvider": true,
+      "renameProvider": ["prepareProvider": true],
+      "semanticTokensProvider": LanguageServer.semanticTokensCapability,
+      "completionProvider": ["triggerCharacters": .array(LanguageServer.completionTriggerCharacters.map { .string($0) })],
     ]
     return [
       "capabilities": capabilities,
