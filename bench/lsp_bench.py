@@ -55,7 +55,7 @@ class Client:
                 elif message.get("method") == "textDocument/publishDiagnostics":
                     self.diagnostics.append((now, message["params"]))
                 elif "id" in message and "method" in message:
-                    # A server-to-client request such as workspace/configuration: answer with nulls.
+                    # A server-to-client request such as workspace/configuration gets a reply of nulls.
                     items = message.get("params", {}).get("items", [])
                     self.send({"jsonrpc": "2.0", "id": message["id"], "result": [None] * len(items) if items else None})
                 self.condition.notify_all()

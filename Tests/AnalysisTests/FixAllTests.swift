@@ -45,7 +45,7 @@ final class FixAllTests: XCTestCase {
     let outcome = fixed(text)
     XCTAssertTrue(outcome.isChanged)
     XCTAssertEqual(String(decoding: outcome.bytes, as: UTF8.self),
-                   "FROM debian:bookworm-slim\nRUN apt-get update \\\n    && apt-get install -y x \\\n    && rm -rf /var/lib/apt/lists/* \\\n    && useradd -l app\n")
+                   "FROM debian:bookworm-slim\nRUN apt-get update \\\n    && apt-get install --no-install-recommends -y x \\\n    && rm -rf /var/lib/apt/lists/* \\\n    && useradd -l app\n")
     XCTAssertEqual(outcome.findings.filter { !$0.fixes.isEmpty }.map(\.ruleID), [])
   }
 

@@ -85,6 +85,68 @@ final class ShellParserTests: XCTestCase {
     XCTAssertEqual(script.body.range, 0..<47)
   }
 
+  func testCompoundCommandRanges() {
+    let source = "if a; then b; fi >log && for i in x y; do c; done; case $v in p|q) d;; esac; f() { e; } 2>&1"
+    let script = ShellParser.parse(source)
+    XCTAssertEqual(script.errors, [])
+    let first = script.body.items[0].andOr
+    guard case .compound(let ifCommand) = first.first.commands[0],
+          case .compound(let forCommand) = first.rest[0].pipeline.commands[0],
+          case .compound(let caseCommand) = script.body.items[1].andOr.first.commands[0],
+          case .functionDefinition(let function) = script.body.items[2].andOr.first.commands[0] else {
+      return XCTFail("unexpected structure: \(ShellTreeRenderer(source).render(script.body))")
+    }
+
+    XCTAssertEqual(ifCommand.range, byteRange(of: "if a; then b; fi >log", in: source))
+    XCTAssertEqual(ifCommand.redirections.map(\.range), [byteRange(of: ">log", in: source)])
+    if case .ifClause(let clause) = ifCommand.kind {
+      XCTAssertEqual(clause.branches[0].condition.range, byteRange(of: "a;", in: source))
+      XCTAssertEqual(clause.branches[0].body.range, byteRange(of: "b;", in: source))
+      XCTAssertNil(clause.elseBody)
+    } else {
+      XCTFail("not an if clause")
+    }
+
+    XCTAssertEqual(forCommand.range, byteRange(of: "for i in x y; do c; done", in: source))
+    if case .forLoop(let loop) = forCommand.kind {
+      XCTAssertEqual(loop.variable, "i")
+      XCTAssertEqual(loop.variableRange, byteRange(of: "i in", in: source).lowerBound..<byteRange(of: "i in", in: source).lowerBound + 1)
+      XCTAssertEqual(loop.words?.map(\.literalValue), ["x", "y"])
+      XCTAssertEqual(loop.body.range, byteRange(of: "c;", in: source))
+    } else {
+      XCTFail("not a for loop")
+    }
+
+    XCTAssertEqual(caseCommand.range, byteRange(of: "case $v in p|q) d;; esac", in: source))
+    if case .caseClause(let clause) = caseCommand.kind {
+      XCTAssertEqual(clause.subject.range, byteRange(of: "$v", in: source))
+      XCTAssertEqual(clause.items.map(\.range), [byteRange(of: "p|q) d;;", in: source)])
+      XCTAssertEqual(clause.items[0].patterns.map(\.literalValue), ["p", "q"])
+      XCTAssertEqual(clause.items[0].terminator, ";;")
+    } else {
+      XCTFail("not a case clause")
+    }
+
+    XCTAssertEqual(function.name, "f")
+    XCTAssertEqual(function.nameRange, byteRange(of: "f()", in: source).lowerBound..<byteRange(of: "f()", in: source).lowerBound + 1)
+    XCTAssertEqual(function.range, byteRange(of: "f() { e; } 2>&1", in: source))
+    XCTAssertEqual(function.body.range, byteRange(of: "{ e; } 2>&1", in: source))
+    XCTAssertEqual(script.text(function.body.range), "{ e; } 2>&1")
+  }
+
+  func testArrayAssignmentAndQuotedFlag() {
+    let source = "arr=(one \"two three\" $x) plain \\esc"
+    let script = ShellParser.parse(source)
+    guard case .simple(let command) = script.body.items[0].andOr.first.commands[0] else { return XCTFail("not simple") }
+    XCTAssertEqual(command.assignments[0].name, "arr")
+    XCTAssertNil(command.assignments[0].value)
+    XCTAssertEqual(command.assignments[0].arrayElements?.map(\.literalValue), ["one", "two three", nil])
+    XCTAssertEqual(command.assignments[0].range, byteRange(of: "arr=(one \"two three\" $x)", in: source))
+    XCTAssertFalse(command.words[0].isQuoted)
+    XCTAssertTrue(command.words[1].isQuoted)
+    XCTAssertEqual(command.words[1].literalValue, "esc")
+  }
+
   func testAssignmentAndRedirectionRanges() {
     let source = "A=1 B+=x cmd 2>>log <in"
     let script = ShellParser.parse(source)
@@ -343,6 +405,18 @@ final class ShellParserTests: XCTestCase {
     XCTAssertEqual(parts.count, 5)
     // Inside a here-document a backslash before `"` stays, unlike inside double quotes.
     XCTAssertEqual(parts[2], .literal(" \"q\\\"\" ", range: byteRange(of: " \"q\\\"\" ", in: source)))
+  }
+
+  func testCRLFLineEnds() {
+    let source = "apt-get update \\\r\n  && cat <<EOF # note\r\nbody\r\nEOF\r\necho done\r\n"
+    let script = ShellParser.parse(source)
+    XCTAssertEqual(script.errors, [])
+    XCTAssertEqual(ShellTreeRenderer(source).render(script.body),
+                   "{apt-get update} && {cat <<EOF} ⏎ {echo done} ⏎")
+    XCTAssertEqual(script.comments, [byteRange(of: "# note", in: source)])
+    let here = script.simpleCommands()[1].command.redirections[0].hereDocument
+    XCTAssertEqual(here?.bodyRange, byteRange(of: "body\r\n", in: source))
+    XCTAssertEqual(here?.delimiterLineRange, byteRange(of: "EOF", in: source, occurrence: 1))
   }
 
   func testHereDocumentWithoutBodyInInput() {

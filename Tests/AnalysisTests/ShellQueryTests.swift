@@ -177,6 +177,24 @@ final class ShellQueryTests: XCTestCase {
     XCTAssertTrue(invocation.hasOption(short: "v", syntax: ShellOptionSyntax(short: "co")))
   }
 
+  func testOptionsInWordsWithExpansions() {
+    let invocation = ShellParser.parse("make -j\"$(nproc)\" --prefix=\"$DIR\" -C$SRC --$NAME $TARGET -q").simpleCommands().last!.invocation
+    let parsed = invocation.parsedArguments(syntax: ShellOptionSyntax(short: "C"))
+    XCTAssertEqual(parsed.options.map(\.name), ["j", "prefix", "C", "q"])
+    XCTAssertEqual(parsed.options.map(\.value), [nil, nil, nil, nil])
+    XCTAssertEqual(parsed.options[2].valueWord, parsed.options[2].word)
+    XCTAssertEqual(parsed.positionalArguments.map(\.literalPrefix), ["--", ""])
+    XCTAssertTrue(invocation.hasOption(short: "j"))
+    XCTAssertTrue(invocation.hasOption(long: ["prefix"]))
+  }
+
+  func testLiteralPrefix() {
+    let command = ShellParser.parse("echo pre'q'\"d$x\"post ~u/$y plain").simpleCommands()[0].command
+    XCTAssertEqual(command.words[1].literalPrefix, "preqd")
+    XCTAssertEqual(command.words[2].literalPrefix, "~u/")
+    XCTAssertEqual(command.words[3].literalPrefix, "plain")
+  }
+
   func testSingleDashIsPositional() {
     let invocation = firstCommand("tar -xzf - -C /opt").invocation
     let syntax = ShellOptionSyntax(short: "fC")

@@ -33,7 +33,8 @@ final class ShellRobustnessTests: XCTestCase {
       ("echo ${}", "bad substitution: expected a parameter name after '${'", 5..<7, "{echo ${}}"),
       ("echo ${x~}", "bad substitution: unexpected '~' in '${…}'", 5..<9, "{echo ${x~}}"),
       ("case x in a b) c;; esac", "expected ')' after the case pattern", 10..<12, "case(x in ) {b} {c}"),
-      ("for 1", "expected 'do' in 'for' loop", 0..<3, "for(1 do )"),
+      ("for 1", "'1' is not a valid variable name", 4..<5, "for(1 do )"),
+      ("for é in a; do b; done", "'é' is not a valid variable name", 4..<6, "for(é in a do {b} ;)"),
       ("{ }", "expected a command after '{'", 0..<1, "group()"),
       ("( )", "expected a command after '('", 0..<1, "subshell()"),
       ("if then a; fi", "expected a command after 'if'", 0..<2, "if(if  then {a} ;)"),
@@ -58,6 +59,25 @@ final class ShellRobustnessTests: XCTestCase {
       XCTAssertFalse(script.errors.isEmpty, opener)
       XCTAssertTrue(script.errors.contains { $0.message.hasPrefix("nesting deeper than") }, opener)
     }
+  }
+
+  func testLongRepetitiveInputsParse() {
+    // Each input would take minutes if a step rescanned the rest of the input.
+    let brackets = "echo " + String(repeating: "[", count: 200_000)
+    let bracketScript = ShellParser.parse(brackets)
+    guard case .simple(let echo) = bracketScript.body.items[0].andOr.first.commands[0] else { return XCTFail("not simple") }
+    XCTAssertEqual(echo.words[1].literalValue?.utf8.count, 200_000)
+
+    let hereDocuments = String(repeating: "cat <<EOF >f\n$(date) line\nEOF\n", count: 5_000)
+    let hereDocumentScript = ShellParser.parse(hereDocuments)
+    XCTAssertEqual(hereDocumentScript.errors, [])
+    XCTAssertEqual(hereDocumentScript.body.items.count, 5_000)
+    XCTAssertEqual(hereDocumentScript.simpleCommands().count, 10_000)
+
+    let commands = String(repeating: "apt-get install -y --no-install-recommends \"$(echo ${X:-a})\" && cd /tmp || true # c\n", count: 5_000)
+    let commandScript = ShellParser.parse(commands)
+    XCTAssertEqual(commandScript.comments.count, 5_000)
+    XCTAssertEqual(commandScript.shellStateChanges().count, 5_000)
   }
 
   func testRandomBytesNeverCrashAndRangesStayInside() {

@@ -48,7 +48,9 @@ final class CodeActionTests: XCTestCase {
   func testQuickFixActionShape() {
     let client = makeClient()
     let actions = codeActions(client, LSP.range(2, 0, 2, 0), only: ["quickfix"])
-    XCTAssertEqual(actions.map { $0["title"] }, ["Merge with the previous RUN", "Lower-case RUN"])
+    XCTAssertEqual(actions.map { $0["title"] }, [
+      "Merge with the previous RUN", "Lower-case RUN", "Ignore DL3059 for this instruction", "Ignore DL9001 for this instruction",
+    ])
     let merge = actions.first
     XCTAssertEqual(merge?["kind"], "quickfix")
     XCTAssertEqual(merge?["isPreferred"], true)
@@ -71,12 +73,14 @@ final class CodeActionTests: XCTestCase {
   func testRangeSelectsIntersectingFindings() {
     let client = makeClient()
     let line0 = codeActions(client, LSP.range(0, 0, 0, 3), only: ["quickfix", "refactor"])
-    XCTAssertEqual(line0.map { $0["title"] }, [])
+    XCTAssertEqual(line0.map { $0["title"] }, ["Ignore DL9002 for this instruction"])
     let line0End = codeActions(client, LSP.range(0, 8, 0, 8), only: ["quickfix", "refactor"])
-    XCTAssertEqual(line0End.map { $0["title"] }, ["Pin to ubuntu:24.04"])
+    XCTAssertEqual(line0End.map { $0["title"] }, ["Pin to ubuntu:24.04", "Ignore DL3006 for this instruction"])
     let whole = codeActions(client, LSP.range(0, 0, 3, 0), only: ["quickfix", "refactor"])
     XCTAssertEqual(whole.map { $0["title"] }, [
       "Pin to ubuntu:24.04", "Merge with the previous RUN", "Add --no-install-recommends", "Lower-case RUN",
+      "Ignore DL3006 for this instruction", "Ignore DL3059 for this instruction", "Ignore DL3015 for this instruction",
+      "Ignore DL9001 for this instruction", "Ignore DL9002 for this instruction",
     ])
   }
 
@@ -87,7 +91,8 @@ final class CodeActionTests: XCTestCase {
     XCTAssertEqual(codeActions(client, whole, only: ["refactor.rewrite"]).map { $0["kind"] }, ["refactor.rewrite"])
     XCTAssertEqual(codeActions(client, whole, only: ["source"]).map { $0["kind"] }, ["source.fixAll"])
     XCTAssertEqual(codeActions(client, whole, only: ["source.organizeImports"]).count, 0)
-    XCTAssertEqual(codeActions(client, whole).count, 5)
+    // Four fixes, five ignore comments and fix-all.
+    XCTAssertEqual(codeActions(client, whole).count, 10)
   }
 
   func testFixAllSkipsOverlappingAndRefactorFixes() {
@@ -123,7 +128,7 @@ final class CodeActionTests: XCTestCase {
     let response = client.call("textDocument/codeAction", [
       "textDocument": LSP.textDocument(uri), "range": LSP.range(0, 0, 3, 0), "context": ["diagnostics": []],
     ])
-    XCTAssertEqual(response?["result"], [])
+    XCTAssertEqual(response?["result"]?.arrayValue?.map { $0["title"] }, ["Ignore DL9002 for this instruction"])
   }
 
   func testUnknownDocumentReturnsEmptyList() {

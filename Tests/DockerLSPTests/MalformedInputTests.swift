@@ -206,8 +206,9 @@ final class MalformedInputTests: XCTestCase {
 
   func testHugeFileIsServed() {
     let client = makeClient()
-    // LABEL lines keep the rule work small, so the test measures serving a big text.
-    let lines = (0..<100_000).map { "LABEL line\($0)=\"some padding to make the line longer\"" }
+    // Mostly comment lines, so the size tests the transport and the text layer rather than how
+    // fast the rules are in a debug build.
+    let lines = (0..<100_000).map { $0 % 1000 == 0 ? "RUN echo step \($0)" : "# line \($0) with some padding to make it a little longer" }
     let text = "FROM alpine\n" + lines.joined(separator: "\n") + "\n"
     XCTAssertGreaterThan(text.utf8.count, 5_000_000)
     client.open(uri, text)
@@ -231,7 +232,7 @@ final class MalformedInputTests: XCTestCase {
     let client = makeClient()
     client.send(["jsonrpc": "2.0", "id": 99, "result": nil])
     assertStillServing(client)
-    XCTAssertTrue(client.logs.contains("debug server: Ignored a response (id 99); this server sends no requests"))
+    XCTAssertTrue(client.logs.contains("debug server: Ignored a response (id 99) that matches no pending request"))
   }
 
   /// The reader thread parses bodies, so nesting at the depth limit must fit in its stack.

@@ -7,7 +7,6 @@ import XCTest
 ///
 /// DL3059 flags the second of two consecutive `RUN` instructions, and its range is the
 /// whole of line 2, `RUN echo done`, which is 13 characters long.
-/// NOTE: the range is this test's expectation until the DL3059 rule lands in the server.
 private let expectedDiagnostics = [
   DiagnosticSummary(code: "DL3059", startLine: 2, startCharacter: 0, endLine: 2, endCharacter: 13)
 ]
@@ -37,7 +36,7 @@ private struct DiagnosticSummary: Comparable, CustomStringConvertible {
 final class NeovimEditorTests: XCTestCase {
   static let dockerfile = """
     FROM alpine:3.20
-    RUN apk add --no-cache curl
+    RUN apk add --no-cache curl=8.9.1-r0
     RUN echo done
 
     """

@@ -26,5 +26,6 @@ extension RuleRegistry {
     DL3067.self,
     DL4003.self,
     DL4004.self,
+    DL4006.self,
   ]
 }

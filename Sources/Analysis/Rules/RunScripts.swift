@@ -20,6 +20,11 @@ public struct RunScript: Sendable {
     self.isOnbuild = isOnbuild
   }
 
+  /// Creates a script outside the instruction list, such as the `-c` script of an exec-form RUN.
+  public init(script: ShellScript, text: LogicalText, instructionIndex: Int = -1, isOnbuild: Bool = false) {
+    self.init(instructionIndex: instructionIndex, text: text, script: script, isOnbuild: isOnbuild)
+  }
+
   /// Maps a range in the script to the source range it came from.
   public func sourceRange(_ range: Range<Int>) -> Range<Int> { text.sourceRange(range) }
 }
@@ -27,16 +32,16 @@ public struct RunScript: Sendable {
 extension RuleContext {
   /// Returns the shell scripts that `instructions[index]` runs: its shell-form arguments and the
   /// heredoc bodies that are shell scripts. Empty for exec form, for a non-POSIX SHELL and for
-  /// instructions other than RUN (and `ONBUILD RUN` when `includingOnbuild` is set, read as
-  /// `/bin/sh` because that is the default shell of the image that triggers it).
+  /// instructions other than RUN (and `ONBUILD RUN` when `includingOnbuild` is set).
   public func runScripts(ofInstructionAt index: Int, includingOnbuild: Bool = false) -> [RunScript] {
     let instruction = instructions[index]
     if instruction.kind == .run {
       guard instruction.isShellForm, SemanticModel.isPOSIXShell(model.shellOfInstruction[index]) else { return [] }
       return scripts(of: instruction, script: shellScript(ofInstructionAt: index), index: index, isOnbuild: false)
     }
+    // A SHELL instruction is stored in the image, so it applies in the build that triggers ONBUILD.
     if includingOnbuild, instruction.kind == .onbuild, let trigger = instruction.onbuildTrigger?.instruction,
-      trigger.kind == .run, trigger.isShellForm
+      trigger.kind == .run, trigger.isShellForm, SemanticModel.isPOSIXShell(model.shellOfInstruction[index])
     {
       return scripts(of: trigger, script: ShellParser.parse(trigger.arguments.bytes), index: index, isOnbuild: true)
     }
@@ -52,15 +57,26 @@ extension RuleContext {
     var result = [RunScript(instructionIndex: index, text: instruction.arguments, script: script, isOnbuild: isOnbuild)]
     guard !instruction.heredocs.isEmpty else { return result }
 
+    // The body is a script when the opener is the whole command, or when every command is a
+    // POSIX shell reading its standard input: flags such as `-e` are fine, but with `-c` the
+    // script is an argument and `-s` takes operands, so those are left out.
     let shellNames: Set<String> = ["sh", "bash", "dash", "ash", "ksh", "zsh"]
-    let commandNames = script.simpleCommands().compactMap { $0.command.unwrappedInvocation.baseName }
+    let commands = script.simpleCommands().map { $0.command.unwrappedInvocation }
+    let commandNames = commands.compactMap(\.baseName)
     guard commandNames.allSatisfy({ shellNames.contains($0) }) else { return result }
+    let readsStandardInput = commands.allSatisfy { invocation in
+      invocation.arguments.allSatisfy { word in
+        guard let flag = word.literalValue, flag.hasPrefix("-") else { return false }
+        return !flag.contains("c") && !flag.contains("s")
+      }
+    }
+    guard readsStandardInput else { return result }
 
     for heredoc in instruction.heredocs {
       // With only the opener as the command, BuildKit runs the body itself, and a `#!` line
       // chooses the interpreter.
       if commandNames.isEmpty, heredoc.content.hasPrefix("#!") {
-        let interpreter = heredoc.content.prefix { $0 != "\n" }.dropFirst(2).split(separator: " ")
+        let interpreter = heredoc.content.prefix { !$0.isNewline }.dropFirst(2).split(separator: " ")
         let program = interpreter.first.map(String.init) ?? ""
         let name = program == "/usr/bin/env" ? interpreter.dropFirst().first.map(String.init) ?? "" : program
         guard SemanticModel.isPOSIXShell([name]) else { continue }

@@ -89,7 +89,7 @@ public struct PackageManagerCommand: Sendable {
   /// Index of the script in `RuleContext.runScripts(ofInstructionAt:)`.
   public let scriptIndex: Int
 
-  /// Whether the command has `-short` or `--long` anywhere among its arguments, for any name in
+  /// Returns whether the command has `-short` or `--long` among its arguments, for any name in
   /// `long`, using the manager's option syntax.
   public func hasOption(short: Character? = nil, long: [String] = []) -> Bool {
     invocation.hasOption(short: short, long: long, syntax: manager.optionSyntax)

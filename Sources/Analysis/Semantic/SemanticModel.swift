@@ -4,21 +4,29 @@ public struct SemanticModel: Sendable {
   public private(set) var stages: [Stage] = []
   /// Index into `stages` for each instruction; nil for instructions before the first FROM.
   public private(set) var stageIndexOfInstruction: [Int?] = []
-  /// The shell command (SHELL instruction's exec form) in effect for each instruction.
+  /// The shell command in effect for each instruction: the exec form of the last SHELL, or the
+  /// shell that a `# hadolint shell=…` comment names, which applies until the next SHELL and also
+  /// in later stages.
   public private(set) var shellOfInstruction: [[String]] = []
 
   public static let defaultShell = ["/bin/sh", "-c"]
 
   public init(tree: SyntaxTree, instructions: [Instruction]) {
     var shell = SemanticModel.defaultShell
+    var stageStartShell = SemanticModel.defaultShell
     stageIndexOfInstruction.reserveCapacity(instructions.count)
     shellOfInstruction.reserveCapacity(instructions.count)
+    let pragmaShells = SemanticModel.shellPragmas(tree)
 
     for (index, instruction) in instructions.enumerated() {
+      if let pragma = pragmaShells[index] {
+        shell = pragma
+        stageStartShell = pragma
+      }
       if instruction.kind == .from {
         let stage = Stage(index: stages.count, fromInstructionIndex: index, from: instruction, earlierStages: stages)
         // A stage built on an earlier stage starts with that stage's SHELL.
-        shell = stage.baseStageIndex.map { stages[$0].finalShell } ?? SemanticModel.defaultShell
+        shell = stage.baseStageIndex.map { stages[$0].finalShell } ?? stageStartShell
         stages.append(stage)
       }
       if instruction.kind == .shell, let exec = instruction.execForm, !exec.values.isEmpty {
@@ -31,6 +39,24 @@ public struct SemanticModel: Sendable {
       stageIndexOfInstruction.append(stages.isEmpty ? nil : stages.count - 1)
       shellOfInstruction.append(shell)
     }
+  }
+
+  /// Returns the shells named by `# hadolint shell=…` comments, keyed by the index of the
+  /// instruction that follows each.
+  static func shellPragmas(_ tree: SyntaxTree) -> [Int: [String]] {
+    var result: [Int: [String]] = [:]
+    var instructionIndex = 0
+    for node in tree.nodes {
+      switch node {
+      case .comment(let comment):
+        if case .shell(let name) = Pragma.parse(Substring(comment.text)) {
+          result[instructionIndex] = isPOSIXShell([name]) ? [name, "-c"] : [name]
+        }
+      case .instruction: instructionIndex += 1
+      default: break
+      }
+    }
+    return result
   }
 
   /// Returns whether `shell` is a POSIX-compatible shell (sh, bash, dash, ash, ksh, zsh, busybox sh),

@@ -169,6 +169,9 @@ extension ShellScanner {
         let word = scanWord()
         variable = word.literalValue ?? text(word.range)
         variableRange = word.range
+        if word.isQuoted || !ShellScanner.isName(Array(variable.utf8)) {
+          addError("'\(variable)' is not a valid variable name", word.range)
+        }
       } else {
         addError("expected a variable name after '\(keyword)'", keywordRange)
       }

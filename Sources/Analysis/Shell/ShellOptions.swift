@@ -54,10 +54,11 @@ public struct ShellParsedArguments: Sendable, Hashable {
   /// positional argument under `stopsAtFirstPositional`, or else the word count.
   public var optionsEndIndex: Int
 
-  /// Parses `words` as command arguments. A word counts as an option when its literal value
-  /// starts with `-` and is longer than `-`. Words with expansions are positional.
-  // NOTE: a word such as `-o$X` with an expansion is positional, and abbreviated long options
-  // (`--assume-y`) are not matched to their full names.
+  /// Parses `words` as command arguments. A word counts as an option when its value starts with
+  /// `-` and is longer than `-`. A word with an expansion counts when the text before the
+  /// expansion names the option, as in `-j"$(nproc)"` or `--prefix="$DIR"`, and its value is
+  /// then nil.
+  // NOTE: abbreviated long options (`--assume-y`) are not matched to their full names.
   public init(_ words: [ShellWord], syntax: ShellOptionSyntax) {
     var options: [ShellOption] = []
     var positionals: [ShellWord] = []
@@ -67,7 +68,9 @@ public struct ShellParsedArguments: Sendable, Hashable {
     while index < words.count {
       let word = words[index]
       index += 1
-      guard parsesOptions, let value = word.literalValue, value.utf8.count > 1, value.utf8.first == UInt8(ascii: "-") else {
+      let isComplete = word.literalValue != nil
+      let text = word.literalValue.map { Array($0.utf8) } ?? Array(word.literalPrefix.utf8)
+      guard parsesOptions, ShellParsedArguments.namesOption(text, isComplete: isComplete) else {
         positionals.append(word)
         if parsesOptions && syntax.stopsAtFirstPositional {
           parsesOptions = false
@@ -75,18 +78,17 @@ public struct ShellParsedArguments: Sendable, Hashable {
         }
         continue
       }
-      let utf8 = Array(value.utf8)
-      if utf8 == [UInt8(ascii: "-"), UInt8(ascii: "-")] {
+      if text == [UInt8(ascii: "-"), UInt8(ascii: "-")] {
         parsesOptions = false
         optionsEndIndex = index
         continue
       }
-      if utf8[1] == UInt8(ascii: "-") {
-        let body = utf8[2...]
+      if text[1] == UInt8(ascii: "-") {
+        let body = text[2...]
         if let equals = body.firstIndex(of: UInt8(ascii: "=")) {
+          let value = isComplete ? String(decoding: body[(equals + 1)...], as: UTF8.self) : nil
           options.append(ShellOption(name: String(decoding: body[..<equals], as: UTF8.self), isLong: true,
-                                     value: String(decoding: body[(equals + 1)...], as: UTF8.self),
-                                     valueWord: word, word: word))
+                                     value: value, valueWord: word, word: word))
         } else {
           let name = String(decoding: body, as: UTF8.self)
           var option = ShellOption(name: name, isLong: true, value: nil, valueWord: nil, word: word)
@@ -100,8 +102,8 @@ public struct ShellParsedArguments: Sendable, Hashable {
         continue
       }
       var letterIndex = 1
-      while letterIndex < utf8.count {
-        let letter = utf8[letterIndex]
+      while letterIndex < text.count {
+        let letter = text[letterIndex]
         let name = String(decoding: [letter], as: UTF8.self)
         guard syntax.shortOptionsWithValue.contains(letter) else {
           options.append(ShellOption(name: name, isLong: false, value: nil, valueWord: nil, word: word))
@@ -109,8 +111,9 @@ public struct ShellParsedArguments: Sendable, Hashable {
           continue
         }
         var option = ShellOption(name: name, isLong: false, value: nil, valueWord: nil, word: word)
-        if letterIndex + 1 < utf8.count {
-          option.value = String(decoding: utf8[(letterIndex + 1)...], as: UTF8.self)
+        if letterIndex + 1 < text.count || !isComplete {
+          // The value is attached, and unknown when the word has an expansion.
+          option.value = isComplete ? String(decoding: text[(letterIndex + 1)...], as: UTF8.self) : nil
           option.valueWord = word
         } else if index < words.count {
           option.valueWord = words[index]
@@ -124,6 +127,18 @@ public struct ShellParsedArguments: Sendable, Hashable {
     self.options = options
     self.positionalArguments = positionals
     self.optionsEndIndex = optionsEndIndex
+  }
+
+  /// Returns whether `text` (a word's value, or the text before its first expansion when
+  /// `isComplete` is false) is enough to name an option.
+  private static func namesOption(_ text: [UInt8], isComplete: Bool) -> Bool {
+    guard text.count > 1, text[0] == UInt8(ascii: "-") else { return false }
+    if isComplete { return true }
+    if text[1] == UInt8(ascii: "-") {
+      // `--name=$VALUE` names its option, but `--$NAME` or `--` followed by an expansion do not.
+      return text.count > 2 && text.contains(UInt8(ascii: "="))
+    }
+    return true
   }
 
   /// Returns the options spelled `-short` (alone or inside a cluster such as `-qy`) or

@@ -4,14 +4,14 @@ public enum ShellParser {
   /// input gives a best-effort tree and `errors`, and nesting deeper than 100 levels is left
   /// unparsed with an error. Random-input tests check that it never traps.
   public static func parse(_ bytes: [UInt8]) -> ShellScript {
-    let first = ShellScanner(bytes: bytes, knownHereDocuments: [:])
+    let first = ShellScanner(bytes: bytes[...], knownHereDocuments: [:])
     let body = first.parseScript()
     if first.readHereDocuments.isEmpty {
       return ShellScript(body: body, comments: first.comments, errors: first.errors, bytes: bytes)
     }
     // Redirections are built before their here-document bodies are read, so a second pass
     // over the same bytes attaches the bodies that the first pass found.
-    let second = ShellScanner(bytes: bytes, knownHereDocuments: first.readHereDocuments)
+    let second = ShellScanner(bytes: bytes[...], knownHereDocuments: first.readHereDocuments)
     let completeBody = second.parseScript()
     // Comments inside here-document bodies are found when the redirection is parsed, before
     // the rest of its line.
@@ -345,7 +345,7 @@ extension ShellScanner {
   /// body ends, so a substitution cannot run into the delimiter line. Ranges stay valid because
   /// the bytes are a prefix of the input.
   private func parseHereDocumentBody(_ bodyRange: Range<Int>) -> [ShellWordPart] {
-    let scanner = ShellScanner(bytes: Array(bytes[..<bodyRange.upperBound]), knownHereDocuments: [:])
+    let scanner = ShellScanner(bytes: bytes[..<bodyRange.upperBound], knownHereDocuments: [:])
     scanner.pos = bodyRange.lowerBound
     scanner.nestingDepth = nestingDepth
     let parts = scanner.scanHereDocumentBody()

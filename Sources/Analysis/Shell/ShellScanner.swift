@@ -3,7 +3,10 @@
 /// operators. The grammar lives in extensions in `ShellParser.swift`,
 /// `ShellCompoundParser.swift` and `ShellWordScanner.swift`.
 final class ShellScanner {
-  let bytes: [UInt8]
+  /// The input, or a prefix of it for a here-document body. A slice keeps the input's offsets
+  /// and makes a prefix free, and every slice here starts at offset 0, so `bytes.count` is
+  /// the end offset.
+  let bytes: ArraySlice<UInt8>
   var pos = 0
   var errors: [ShellSyntaxError] = []
   var comments: [Range<Int>] = []
@@ -25,6 +28,8 @@ final class ShellScanner {
   static let maximumNestingDepth = 100
   var reportedNestingLimit = false
   private var reservedWordCache: (position: Int, backquoteDepth: Int, word: String?) = (-1, 0, nil)
+  /// The offset where the last bracket expression scan without a closing `]` stopped.
+  var unclosedBracketScanEnd = 0
 
   struct PendingHereDocument {
     var operatorStart: Int
@@ -33,7 +38,8 @@ final class ShellScanner {
     var stripsTabs: Bool
   }
 
-  init(bytes: [UInt8], knownHereDocuments: [Int: ShellHereDocument]) {
+  init(bytes: ArraySlice<UInt8>, knownHereDocuments: [Int: ShellHereDocument]) {
+    assert(bytes.startIndex == 0, "the scanner expects a slice that starts at offset 0")
     self.bytes = bytes
     self.knownHereDocuments = knownHereDocuments
   }
@@ -105,6 +111,12 @@ final class ShellScanner {
   @inline(__always)
   static func isNameByte(_ byte: UInt8) -> Bool {
     isNameStart(byte) || isDigit(byte)
+  }
+
+  /// Returns whether `bytes` form a variable name: a letter or `_`, then letters, digits and `_`.
+  static func isName(_ bytes: [UInt8]) -> Bool {
+    guard let first = bytes.first, isNameStart(first) else { return false }
+    return bytes.allSatisfy(isNameByte)
   }
 
   @inline(__always)
@@ -179,9 +191,10 @@ final class ShellScanner {
       var lineEnd = lineStart
       while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
       if lineMatchesDelimiter(lineStart..<lineEnd, pending) {
+        let contentEnd = lineEnd > lineStart && bytes[lineEnd - 1] == 0x0D ? lineEnd - 1 : lineEnd
         readHereDocuments[pending.operatorStart] = ShellHereDocument(
           delimiter: delimiter, isQuoted: pending.isQuoted, bodyRange: bodyStart..<lineStart,
-          delimiterLineRange: lineStart..<lineEnd)
+          delimiterLineRange: lineStart..<contentEnd)
         pos = min(lineEnd + 1, bytes.count)
         return
       }

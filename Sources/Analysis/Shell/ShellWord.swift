@@ -20,6 +20,33 @@ public struct ShellWord: Sendable, Hashable {
     self.isQuoted = isQuoted
   }
 
+  /// The value of the word before its first expansion, after quote removal: `-j` for
+  /// `-j"$(nproc)"`. It is the whole `literalValue` when the word has no expansion.
+  public var literalPrefix: String {
+    if let literalValue { return literalValue }
+    var prefix = ""
+    _ = ShellWord.appendLiteralPrefix(of: parts, to: &prefix)
+    return prefix
+  }
+
+  /// Appends the values of `parts` up to the first expansion and returns whether all of them
+  /// were literal.
+  private static func appendLiteralPrefix(of parts: [ShellWordPart], to prefix: inout String) -> Bool {
+    for part in parts {
+      switch part {
+      case .literal(let text, _), .singleQuoted(let text, _), .ansiCQuoted(let text, _), .glob(let text, _):
+        prefix += text
+      case .tilde(let user, _):
+        prefix += "~" + user
+      case .doubleQuoted(let inner, _):
+        guard appendLiteralPrefix(of: inner, to: &prefix) else { return false }
+      case .parameterExpansion, .commandSubstitution, .arithmeticExpansion:
+        return false
+      }
+    }
+    return true
+  }
+
   /// Whether an unquoted part of the word is a pathname pattern.
   public var hasGlob: Bool {
     parts.contains { if case .glob = $0 { return true } else { return false } }
@@ -193,7 +220,7 @@ public struct ShellHereDocument: Sendable, Hashable {
   /// Nil when the input ends before any body line, as it does for a Dockerfile `RUN <<EOF`
   /// whose body the Dockerfile parser keeps separately.
   public var bodyRange: Range<Int>?
-  /// The delimiter line, without its terminator; nil when the input ends without one.
+  /// The delimiter line without its line feed or CRLF; nil when the input ends without one.
   public var delimiterLineRange: Range<Int>?
   /// The body split into literal text and expansions, as the shell expands it; nil when the
   /// delimiter is quoted or there is no body.

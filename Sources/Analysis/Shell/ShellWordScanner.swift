@@ -123,6 +123,10 @@ extension ShellScanner {
   /// Returns the end of a bracket expression `[…]` starting at the cursor. Returns nil when no
   /// `]` closes it before the word ends, because the `[` is then literal.
   private func bracketExpressionEnd(mode: WordMode) -> Int? {
+    // A failed scan stops at the first byte that ends the expression, and a later `[` before
+    // that byte would stop there too, so it fails without scanning again. This keeps a long
+    // run of `[` linear.
+    if pos < unclosedBracketScanEnd { return nil }
     var index = pos + 1
     if index < bytes.count && (bytes[index] == UInt8(ascii: "!") || bytes[index] == UInt8(ascii: "^")) { index += 1 }
     // A `]` right after the opening bracket is part of the set.
@@ -133,10 +137,12 @@ extension ShellScanner {
       if ShellScanner.isMetacharacter(byte) || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\"")
         || byte == UInt8(ascii: "$") || byte == UInt8(ascii: "`") || byte == UInt8(ascii: "\\")
         || (mode == .braceArgument && byte == UInt8(ascii: "}")) {
+        unclosedBracketScanEnd = index
         return nil
       }
       index += 1
     }
+    unclosedBracketScanEnd = index
     return nil
   }
 

@@ -13,14 +13,26 @@ enum CommandLineTool {
       docker-lsp profile [--iterations N] FILE...
                                            time the parser and the rules in process (JSON)
 
-    Options of lint:
-      -f, --format FORMAT          output format: tty (default) or json
+    Options of lint (as hadolint's; the command line wins over HADOLINT_* variables, which win
+    over .hadolint.yaml):
+      -f, --format FORMAT          tty (default), json, checkstyle, codeclimate, gitlab_codeclimate,
+                                   gnu, codacy, sonarqube, sarif, junit or github
       -t, --failure-threshold LEVEL
                                    exit with status 1 when a finding is at or above LEVEL
-                                   (error, warning, info, style; default info)
+                                   (error, warning, info, style, none; default info)
       --no-fail                    exit with status 0 whatever is found
+      --no-color                   never colour tty output (NO_COLOR also works)
+      -c, --config FILE            read FILE instead of searching for .hadolint.yaml
+      --file-path-in-report PATH   show PATH as the file name in the report
+      -o, --output FILE            write the report to FILE instead of standard output
+      -V, --verbose                say which configuration file is used
       --ignore RULE                do not run RULE (repeatable)
-      --no-color                   never colour tty output
+      --error/--warning/--info/--style RULE
+                                   report RULE at that level (repeatable)
+      --trusted-registry REGISTRY  allow FROM to pull from REGISTRY (repeatable)
+      --require-label LABEL:TYPE   require LABEL with a value of TYPE (repeatable)
+      --strict-labels              report labels that --require-label does not name
+      --disable-ignore-pragma      ignore `# hadolint ignore=` comments
       --fix                        apply every safe fix to the files in place, then print the
                                    findings that remain
       --diff                       print the changes --fix would make as a unified diff, and

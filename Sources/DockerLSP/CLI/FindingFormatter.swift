@@ -1,72 +1,85 @@
 import Analysis
 import Foundation
 
-/// The output formats of `docker-lsp lint`.
+/// The output formats of `docker-lsp lint`: hadolint's, plus GitHub workflow annotations.
 enum OutputFormat: String, CaseIterable {
-  case tty, json
+  case tty, json, checkstyle, codeclimate
+  case gitlabCodeclimate = "gitlab_codeclimate"
+  case gnu, codacy, sonarqube, sarif, junit, github
+}
+
+/// The input of every format: the linted files in input order, under the paths to report.
+struct LintReport {
+  /// One linted file: the path to show, its source and its findings.
+  struct File {
+    var path: String
+    var source: SourceText
+    var findings: [Finding]
+  }
+
+  var files: [File]
+  /// When the run started, for the JUnit format's suite name.
+  var date = Date()
+
+  /// The findings of every file in order, with their file.
+  var entries: [(file: File, finding: Finding)] {
+    files.flatMap { file in file.findings.map { (file, $0) } }
+  }
 }
 
 /// Renders lint results in an output format.
 enum FindingFormatter {
-  static func format(_ results: [LintCommand.FileResult], as format: OutputFormat, color: Bool) -> String {
+  static func format(_ report: LintReport, as format: OutputFormat, color: Bool) -> String {
     switch format {
-    case .tty: return tty(results, color: color)
-    case .json: return json(results)
+    case .tty: return TTYFormat.render(report, color: color)
+    case .json: return JSONFormat.render(report)
+    case .checkstyle: return CheckstyleFormat.render(report)
+    case .codeclimate: return CodeClimateFormat.render(report)
+    case .gitlabCodeclimate: return CodeClimateFormat.renderGitLab(report)
+    case .gnu: return GNUFormat.render(report)
+    case .codacy: return CodacyFormat.render(report)
+    case .sonarqube: return SonarQubeFormat.render(report)
+    case .sarif: return SARIFFormat.render(report)
+    case .junit: return JUnitFormat.render(report)
+    case .github: return GitHubFormat.render(report)
     }
   }
 
-  /// A finding's 1-based line and column (columns count Unicode scalars) and its end.
+  /// A range's 1-based line and column (columns count Unicode scalars) and its end.
   struct Location {
     var line, column, endLine, endColumn: Int
 
+    init(_ range: Range<Int>, in source: SourceText) {
+      let positions = source.positionRange(of: range, encoding: .utf32)
+      line = positions.start.line + 1
+      column = positions.start.character + 1
+      endLine = positions.end.line + 1
+      endColumn = positions.end.character + 1
+    }
+
     init(_ finding: Finding, in source: SourceText) {
-      let range = source.positionRange(of: finding.range, encoding: .utf32)
-      line = range.start.line + 1
-      column = range.start.character + 1
-      endLine = range.end.line + 1
-      endColumn = range.end.character + 1
+      self.init(finding.range, in: source)
     }
   }
 
-  /// hadolint's tty layout: `FILE:LINE CODE LEVEL: MESSAGE`.
-  static func tty(_ results: [LintCommand.FileResult], color: Bool) -> String {
-    var output = ""
-    for result in results {
-      guard let source = result.source else { continue }
-      for finding in result.findings {
-        let location = Location(finding, in: source)
-        let level = color ? colored(finding.severity) : finding.severity.rawValue
-        output += "\(result.path):\(location.line) \(finding.ruleID) \(level): \(finding.message)\n"
+  /// Escapes text for an XML attribute value or element content.
+  static func xmlEscaped(_ text: String) -> String {
+    var result = ""
+    result.reserveCapacity(text.utf8.count)
+    for character in text {
+      switch character {
+      case "&": result += "&amp;"
+      case "<": result += "&lt;"
+      case ">": result += "&gt;"
+      case "\"": result += "&quot;"
+      case "'": result += "&apos;"
+      default: result.append(character)
       }
     }
-    return output
+    return result
   }
 
-  static func colored(_ severity: Severity) -> String {
-    let code: String
-    switch severity {
-    case .error: code = "31"
-    case .warning: code = "33"
-    case .info: code = "32"
-    case .style: code = "36"
-    }
-    return "\u{1B}[\(code)m\(severity.rawValue)\u{1B}[0m"
-  }
-
-  /// Renders a JSON array with hadolint's fields plus the end of each range.
-  static func json(_ results: [LintCommand.FileResult]) -> String {
-    var items: [JSONValue] = []
-    for result in results {
-      guard let source = result.source else { continue }
-      for finding in result.findings {
-        let location = Location(finding, in: source)
-        items.append([
-          "file": .string(result.path), "line": .int(location.line), "column": .int(location.column),
-          "endLine": .int(location.endLine), "endColumn": .int(location.endColumn),
-          "level": .string(finding.severity.rawValue), "code": .string(finding.ruleID), "message": .string(finding.message),
-        ])
-      }
-    }
-    return String(decoding: JSONSerializer.serialize(.array(items)), as: UTF8.self) + "\n"
+  static func jsonText(_ value: JSONValue) -> String {
+    String(decoding: JSONSerializer.serialize(value), as: UTF8.self)
   }
 }

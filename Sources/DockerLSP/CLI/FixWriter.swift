@@ -217,43 +217,38 @@ enum LineDiff {
 }
 
 extension FixWriter {
-  /// Runs `lint --fix` or `lint --diff` over linted `results` and returns the exit status.
-  /// `--fix` writes each changed file and prints the remaining findings like `lint`; `--diff`
-  /// prints only the diffs and exits with 1 when a file would change. Unreadable or unwritable
-  /// files exit with 2.
-  static func run(_ results: inout [LintCommand.FileResult], options: LintCommand.Options, linter: Linter) -> Int32 {
+  /// Prints, for `lint --diff`, the unified diff of what `--fix` would change in each file, and
+  /// returns the exit status: 1 when a file would change, 2 when one cannot be read, else 0.
+  static func printDiff(_ results: [LintCommand.FileResult], linter: Linter) -> Int32 {
     var exitCode: Int32 = 0
     for result in results where result.readError != nil {
       CommandLineTool.writeError("docker-lsp lint: \(result.readError!)\n")
       exitCode = 2
     }
-    let fixed = fix(results, linter: linter)
-    if options.diff {
-      var output = ""
-      for file in fixed {
-        guard let bytes = file.fixedBytes, let original = results.first(where: { $0.path == file.result.path })?.source else { continue }
-        output += unifiedDiff(old: original.bytes, new: bytes, path: file.result.path)
-      }
-      FileHandle.standardOutput.write(Data(output.utf8))
-      if exitCode != 0 { return exitCode }
-      return output.isEmpty ? 0 : 1
+    var output = ""
+    for file in fix(results, linter: linter) {
+      guard let bytes = file.fixedBytes, let original = results.first(where: { $0.path == file.result.path })?.source else { continue }
+      output += unifiedDiff(old: original.bytes, new: bytes, path: file.result.path)
     }
+    FileHandle.standardOutput.write(Data(output.utf8))
+    if exitCode != 0 { return exitCode }
+    return output.isEmpty ? 0 : 1
+  }
 
-    for (index, file) in fixed.enumerated() {
+  /// Writes, for `lint --fix`, each file whose text the fixes change, and replaces its result
+  /// with the findings that remain. Returns false when a file could not be written.
+  static func writeFixes(_ results: inout [LintCommand.FileResult], linter: Linter) -> Bool {
+    var succeeded = true
+    for (index, file) in fix(results, linter: linter).enumerated() {
       guard let bytes = file.fixedBytes else { continue }
       do {
         try writeAtomically(bytes, to: file.result.path)
         results[index] = file.result
       } catch {
         CommandLineTool.writeError("docker-lsp lint: \(error)\n")
-        exitCode = 2
+        succeeded = false
       }
     }
-    let useColor = !options.noColor && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-    let output = FindingFormatter.format(results.filter { $0.readError == nil }, as: options.format, color: useColor)
-    FileHandle.standardOutput.write(Data(output.utf8))
-    if exitCode != 0 { return exitCode }
-    let failing = results.contains { result in result.findings.contains { $0.severity >= options.failureThreshold } }
-    return failing && !options.noFail ? 1 : 0
+    return succeeded
   }
 }

@@ -31,8 +31,8 @@ enum RequestID: Hashable, Sendable, CustomStringConvertible {
 enum Message: Sendable {
   case request(id: RequestID, method: String, params: JSONValue?)
   case notification(method: String, params: JSONValue?)
-  /// A response to a request that the server sent. This server sends none, so it only logs them.
-  case response(id: RequestID?)
+  /// A response to a request that the server sent: its `result`, or its `error` object.
+  case response(id: RequestID?, result: JSONValue?, error: JSONValue?)
 }
 
 /// A message that could not be decoded, with the error to send back. `id` is the request's id
@@ -78,7 +78,9 @@ extension Message {
     guard object["jsonrpc"]?.stringValue == "2.0" else { return invalid("jsonrpc must be \"2.0\"") }
 
     guard let methodValue = object["method"] else {
-      if object["result"] != nil || object["error"] != nil { return .success(.response(id: id)) }
+      if object["result"] != nil || object["error"] != nil {
+        return .success(.response(id: id, result: object["result"], error: object["error"]))
+      }
       return invalid("missing method")
     }
     guard let method = methodValue.stringValue else { return invalid("method must be a string") }

@@ -1,21 +1,25 @@
 import Analysis
 
-/// The analysis functions that the server calls: the linter and the hover provider by default.
-/// Tests replace them to get findings with fixes and hover content that the placeholders lack.
+/// The analysis functions that the server calls: the document's configured linter and the hover
+/// provider by default. Tests replace them to get findings with fixes and hover content that the
+/// placeholders lack.
 struct AnalysisProviders: Sendable {
-  var lint: @Sendable (Document) -> [Finding]
+  /// Lints a document with the linter configured for it.
+  var lint: @Sendable (Document, Linter) -> [Finding]
   var hover: @Sendable (_ offset: Int, Document, [Finding]) -> HoverContent?
 
-  /// The default linter, built once because building it instantiates every rule.
-  private static let defaultLinter = Linter()
-
+  /// `lint`, when given, replaces the configured linter: it receives only the document.
   init(
-    lint: @escaping @Sendable (Document) -> [Finding] = { AnalysisProviders.defaultLinter.lint($0) },
+    lint: (@Sendable (Document) -> [Finding])? = nil,
     hover: @escaping @Sendable (_ offset: Int, Document, [Finding]) -> HoverContent? = {
       HoverProvider.hover(at: $0, in: $1, findings: $2)
     }
   ) {
-    self.lint = lint
+    if let lint {
+      self.lint = { document, _ in lint(document) }
+    } else {
+      self.lint = { document, linter in linter.lint(document) }
+    }
     self.hover = hover
   }
 }

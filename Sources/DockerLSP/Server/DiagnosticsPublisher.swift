@@ -1,7 +1,7 @@
 extension LanguageServer {
   /// Lints the current version of `uri` and sends `textDocument/publishDiagnostics`.
   func publishDiagnostics(for uri: String) {
-    let findings = documents.findings(for: uri, lint: analysis.lint)
+    let findings = self.findings(for: uri)
     guard let entry = documents[uri] else { return }
     let encoder = DiagnosticsEncoder(converter: converter(for: entry.document.source))
     connection.writer.send(body: encoder.notificationBody(uri: uri, version: entry.version, findings: findings))

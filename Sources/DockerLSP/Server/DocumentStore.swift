@@ -18,6 +18,9 @@ struct DocumentStore {
 
   var count: Int { documents.count }
 
+  /// The URIs of the open documents, sorted so that re-linting them all is deterministic.
+  var uris: [String] { documents.keys.sorted() }
+
   subscript(uri: String) -> OpenDocument? {
     documents[uri]
   }
@@ -33,6 +36,14 @@ struct DocumentStore {
     body(&documents[uri]!)
     documents[uri]!.cachedFindings = nil
     documents[uri]!.cachedFixAllEdits = nil
+  }
+
+  /// Drops the cached findings of every document, after the configuration changed.
+  mutating func invalidateAllFindings() {
+    for uri in documents.keys {
+      documents[uri]?.cachedFindings = nil
+      documents[uri]?.cachedFixAllEdits = nil
+    }
   }
 
   @discardableResult

@@ -1,4 +1,5 @@
 import Analysis
+import Foundation
 
 /// The Dockerfile language server: lifecycle, open documents and request handling.
 ///
@@ -26,6 +27,12 @@ final class LanguageServer {
   var lifecycle = Lifecycle.waitingForInitialize
   var positionEncoding = PositionEncoding.utf16
   var documents = DocumentStore()
+  var workspace = WorkspaceConfiguration()
+  /// What the client announced in `initialize` that configuration handling depends on.
+  var clientSupport = ClientSupport()
+  /// Requests sent to the client that wait for a response, by id.
+  var pendingClientRequests: [RequestID: ClientResponseHandler] = [:]
+  var nextClientRequestNumber = 1
 
   var logger: Logger { connection.logger }
 
@@ -36,6 +43,19 @@ final class LanguageServer {
     self.connection = connection
     self.analysis = analysis
     self.extraRequestHandlers = extraRequestHandlers
+    let (environmentOptions, issues) = LintOptions.fromEnvironment(ProcessInfo.processInfo.environment)
+    workspace.environment = environmentOptions
+    for issue in issues {
+      connection.logger.error("config", "Ignored an environment variable: \(issue)")
+    }
+  }
+
+  /// Returns the findings for the current version of `uri`, linted with its configuration.
+  func findings(for uri: String) -> [Finding] {
+    if let cached = documents[uri]?.cachedFindings { return cached }
+    let linter = workspace.linter(forDocument: uri) { path, result in reportConfigurationProblems(path, result) }
+    let lint = analysis.lint
+    return documents.findings(for: uri) { lint($0, linter) }
   }
 
   /// Serves until `exit`, end of input or an unreadable stream, and returns the exit code:
@@ -72,8 +92,8 @@ final class LanguageServer {
       return nil
     case .notification(let method, let params):
       return handleNotification(method: method, params: params)
-    case .response(let id):
-      logger.debug("server", "Ignored a response (id \(id?.description ?? "null")); this server sends no requests")
+    case .response(let id, let result, let error):
+      handleResponse(id: id, result: result, error: error)
       return nil
     }
   }

@@ -33,6 +33,7 @@ extension LanguageServer {
       case "textDocument/hover": return .success(try hover(params: params))
       case "textDocument/codeAction": return .success(try codeAction(params: params))
       default:
+        if let feature = LanguageServer.featureRequestHandlers[method] { return .success(try feature(self, params)) }
         guard let handler = extraRequestHandlers[method] else {
           logger.error("server", "Rejected unknown method \(method) (id \(id))")
           return .failure(.methodNotFound(method))
@@ -71,6 +72,9 @@ extension LanguageServer {
       case "textDocument/didOpen": try didOpen(params: params)
       case "textDocument/didChange": try didChange(params: params)
       case "textDocument/didClose": try didClose(params: params)
+      case "workspace/didChangeConfiguration": didChangeConfiguration(params: params)
+      case "workspace/didChangeWatchedFiles": try didChangeWatchedFiles(params: params)
+      case "workspace/didChangeWorkspaceFolders": try didChangeWorkspaceFolders(params: params)
       default: logger.debug("server", "Ignored unknown notification \(method)")
       }
     } catch let error as ResponseError {

@@ -30,7 +30,12 @@ final class DL3001Tests: XCTestCase {
 
   func testExecFormAndNonPOSIXShellAreSkipped() {
     assertNoFindings(DL3001.self, "FROM debian\nRUN [\"service\", \"x\", \"start\"]\n")
-    assertNoFindings(DL3001.self, "FROM mcr.microsoft.com/powershell\nSHELL [\"pwsh\", \"-Command\"]\nRUN kill 1\n")
+    assertNoFindings(DL3001.self, "FROM mcr.microsoft.com/powershell\nSHELL [\"pwsh\", \"-Command\"]\nRUN kill 1\nONBUILD RUN kill 1\n")
+  }
+
+  func testHeredocWithShellShebangIsAScript() {
+    assertFindings(DL3001.self, "FROM debian\nRUN <<EOF\n#!/usr/bin/env bash\n1️⃣ps2️⃣\nEOF\n", [FindingSpec("1️⃣", "2️⃣")])
+    assertFindings(DL3001.self, "FROM debian\r\nRUN <<EOF\r\n#!/bin/sh\r\n1️⃣ps aux2️⃣ | head\r\nEOF\r\n", [FindingSpec("1️⃣", "2️⃣")])
   }
 
   func testHeredocFedToAnotherProgramIsNotAScript() {

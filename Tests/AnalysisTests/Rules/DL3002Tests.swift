@@ -14,7 +14,8 @@ final class DL3002Tests: XCTestCase {
   }
 
   func testInheritedRootIsReported() {
-    assertFindings(DL3002.self, "FROM a:1 AS base\nUSER 1️⃣root2️⃣\nFROM base\nRUN x\n", [FindingSpec("1️⃣", "2️⃣")])
+    assertFindings(DL3002.self, "FROM a:1 AS base\nUSER 1️⃣root2️⃣\nFROM base\nRUN x\n",
+                   [FindingSpec("1️⃣", "2️⃣", message: "The image runs as `root` because the final stage inherits this `USER`")])
   }
 
   func testOwnUserOverridesInherited() {

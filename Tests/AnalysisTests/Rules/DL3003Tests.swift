@@ -33,4 +33,10 @@ final class DL3003Tests: XCTestCase {
   func testExecFormIsSkipped() {
     assertNoFindings(DL3003.self, "FROM debian\nRUN [\"cd\", \"/x\"]\n")
   }
+
+  func testHeredocReadByShellIsAScript() {
+    assertFindings(DL3003.self, "FROM debian\nRUN bash -ex <<EOF\n1️⃣cd /tmp2️⃣\nEOF\n", [FindingSpec("1️⃣", "2️⃣")])
+    assertNoFindings(DL3003.self, "FROM debian\nRUN bash -c 'echo' <<EOF\ncd /tmp\nEOF\n")
+    assertNoFindings(DL3003.self, "FROM debian\nRUN bash script.sh <<EOF\ncd /tmp\nEOF\n")
+  }
 }

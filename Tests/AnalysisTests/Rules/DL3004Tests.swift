@@ -49,4 +49,19 @@ final class DL3004Tests: XCTestCase {
   func testCRLFFix() {
     assertFix(DL3004.self, before: "FROM debian\r\nRUN sudo make \\\r\n && true\r\n", after: "FROM debian\r\nRUN make \\\r\n && true\r\n")
   }
+
+  func testFixInBacktickEscapeFile() {
+    assertFix(DL3004.self, before: "# escape=`\nFROM debian\nRUN sudo `\n    make install\n",
+              after: "# escape=`\nFROM debian\nRUN make install\n")
+  }
+
+  func testNoFixUnderNonRootUser() {
+    assertNoFix(DL3004.self, "FROM debian\nUSER app\nRUN sudo make install\n")
+    assertNoFix(DL3004.self, "FROM debian AS base\nUSER 1000:1000\nFROM base\nRUN sudo make install\n")
+  }
+
+  func testFixUnderRootUser() {
+    assertFix(DL3004.self, before: "FROM debian\nUSER app\nUSER root:root\nRUN sudo make\n", after: "FROM debian\nUSER app\nUSER root:root\nRUN make\n")
+    assertFix(DL3004.self, before: "FROM debian AS base\nUSER app\nFROM debian\nRUN sudo make\n", after: "FROM debian AS base\nUSER app\nFROM debian\nRUN make\n")
+  }
 }

@@ -41,6 +41,13 @@ final class DL3008Tests: XCTestCase {
                    [FindingSpec("1️⃣", "2️⃣", message: "Pin the version of `curl`, as in `curl=<version>`")])
   }
 
+  func testCRLFAndBacktickEscapeFiles() {
+    assertFindings(DL3008.self, "FROM debian\r\nRUN apt-get install -y \\\r\n    1️⃣curl2️⃣ git=1:2.39\r\n",
+                   [FindingSpec("1️⃣", "2️⃣", message: "Pin the version of `curl`, as in `curl=<version>`")])
+    assertFindings(DL3008.self, "# escape=`\nFROM debian\nRUN apt-get install -y `\n    git=1:2.39 `\n    1️⃣curl2️⃣\n",
+                   [FindingSpec("1️⃣", "2️⃣")])
+  }
+
   func testHeredocScriptIsChecked() {
     assertFindings(DL3008.self, "FROM debian\nRUN <<EOF\napt-get update\napt-get install -y 1️⃣curl2️⃣\nEOF\n",
                    [FindingSpec("1️⃣", "2️⃣")])
@@ -62,8 +69,35 @@ final class DL3008Tests: XCTestCase {
                    [FindingSpec("1️⃣", "2️⃣"), FindingSpec("3️⃣", "4️⃣")])
   }
 
-  func testExecFormAndNonPOSIXShellAreNotChecked() {
-    assertNoFindings(DL3008.self, "FROM debian\nRUN [\"apt-get\", \"install\", \"-y\", \"curl\"]\n")
+  func testExecFormElementIsReported() {
+    assertFindings(DL3008.self, "FROM debian\nRUN [\"apt-get\", \"install\", \"-y\", 1️⃣\"curl\"2️⃣, \"git=1:2.39\"]\n",
+                   [FindingSpec("1️⃣", "2️⃣", message: "Pin the version of `curl`, as in `curl=<version>`")])
+    assertNoFindings(DL3008.self, "FROM debian\nRUN [\"apt-get\", \"install\", \"-y\", \"it's=1\"]\n")
+  }
+
+  func testExecFormShellScriptIsChecked() {
+    assertFindings(DL3008.self, "FROM debian\nRUN [\"/bin/sh\", \"-ec\", \"apt-get install -y 1️⃣curl2️⃣\"]\n",
+                   [FindingSpec("1️⃣", "2️⃣")])
+    assertFindings(DL3008.self, "FROM debian\nRUN [\"bash\", \"-c\", \"echo \\\"a\\\" \\u0026\\u0026 apt-get install -y 1️⃣curl2️⃣\"]\n",
+                   [FindingSpec("1️⃣", "2️⃣", message: "Pin the version of `curl`, as in `curl=<version>`")])
+  }
+
+  func testOnbuildRunIsChecked() {
+    assertFindings(DL3008.self, "FROM debian\nONBUILD RUN apt-get install -y 1️⃣curl2️⃣\n", [FindingSpec("1️⃣", "2️⃣")])
+    assertNoFindings(DL3008.self, "FROM debian\nONBUILD COPY apt-get /install\n")
+    assertFindings(DL3008.self, "FROM debian\nONBUILD RUN [\"apt-get\", \"install\", 1️⃣\"curl\"2️⃣]\n", [FindingSpec("1️⃣", "2️⃣")])
+  }
+
+  func testOddExecFormsAreSkipped() {
+    assertNoFindings(DL3008.self, "FROM debian\nRUN []\nRUN [\"sh\"]\nRUN [\"sh\", \"-c\"]\nRUN [\"sh\", \"script.sh\", \"apt-get\"]\n")
+  }
+
+  func testExecFormIgnoresShell() {
+    assertFindings(DL3008.self, "FROM debian\nSHELL [\"pwsh\", \"-c\"]\nRUN [\"apt-get\", \"install\", 1️⃣\"curl\"2️⃣]\n",
+                   [FindingSpec("1️⃣", "2️⃣")])
+  }
+
+  func testNonPOSIXShellIsNotChecked() {
     assertNoFindings(DL3008.self, "FROM mcr.microsoft.com/windows/servercore\nSHELL [\"powershell\", \"-Command\"]\nRUN apt-get install -y curl\n")
   }
 

@@ -69,6 +69,12 @@ final class DL3013Tests: XCTestCase {
     assertFindings(DL3013.self, "FROM python\nRUN pip install \\\n    flask==3.0 \\\n    1️⃣click2️⃣\n", [FindingSpec("1️⃣", "2️⃣")])
   }
 
+  func testExecFormAndOnbuild() {
+    assertFindings(DL3013.self, "FROM python\nRUN [\"pip\", \"install\", 1️⃣\"flask\"2️⃣, \"click==8.1\"]\n",
+                   [FindingSpec("1️⃣", "2️⃣", message: "Pin the version of `flask`, as in `flask==<version>`")])
+    assertFindings(DL3013.self, "FROM python\nONBUILD RUN pip install 1️⃣flask2️⃣\n", [FindingSpec("1️⃣", "2️⃣")])
+  }
+
   func testHasNoFix() {
     assertNoFix(DL3013.self, "FROM python\nRUN pip install flask\n")
   }

@@ -52,6 +52,10 @@ final class DL3016Tests: XCTestCase {
     assertNoFindings(DL3016.self, "FROM node\nRUN npm install -g $TOOLS \"typescript@$TS_VERSION\"\n")
   }
 
+  func testOnbuildRunIsChecked() {
+    assertFindings(DL3016.self, "FROM node\nONBUILD RUN npm install -g 1️⃣typescript2️⃣\n", [FindingSpec("1️⃣", "2️⃣")])
+  }
+
   func testHasNoFix() {
     assertNoFix(DL3016.self, "FROM node\nRUN npm install -g typescript\n")
   }

@@ -42,6 +42,10 @@ final class DL3018Tests: XCTestCase {
     assertNoFindings(DL3018.self, "FROM alpine\nRUN apk add $PACKAGES curl=\"${CURL_VERSION}\"\n")
   }
 
+  func testOnbuildRunIsChecked() {
+    assertFindings(DL3018.self, "FROM alpine\nONBUILD RUN apk add 1️⃣curl2️⃣\n", [FindingSpec("1️⃣", "2️⃣")])
+  }
+
   func testHasNoFix() {
     assertNoFix(DL3018.self, "FROM alpine\nRUN apk add curl\n")
   }

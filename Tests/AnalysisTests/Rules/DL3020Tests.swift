@@ -12,12 +12,21 @@ final class DL3020Tests: XCTestCase {
     assertNoFindings(DL3020.self, """
       FROM debian
       ADD app.tar.gz /opt/
-      ADD tool.TGZ dist.zip data.tar.xz /opt/
+      ADD tool.TGZ data.tar.xz /opt/
       ADD https://example.com/file.txt /opt/
       ADD git@github.com:moby/buildkit.git /src
       ADD --keep-git-dir=true https://github.com/moby/buildkit.git#v0.13 /src
 
       """)
+  }
+
+  func testZipIsReportedWithoutFix() {
+    assertFindings(DL3020.self, "FROM debian\n1️⃣ADD2️⃣ site.zip /srv/\n", [FindingSpec("1️⃣", "2️⃣")])
+    assertNoFix(DL3020.self, "FROM debian\nADD site.zip /srv/\n")
+  }
+
+  func testCompressedTarNamesAreArchives() {
+    assertNoFindings(DL3020.self, "FROM debian\nADD rootfs.tar.zst /\nADD data.tbz2 legacy.Z /opt/\n")
   }
 
   func testVariableSourcesAndHeredocsAreNotJudged() {
@@ -47,5 +56,9 @@ final class DL3020Tests: XCTestCase {
 
   func testOnbuildIsNotChecked() {
     assertNoFindings(DL3020.self, "FROM debian\nONBUILD ADD app.conf /etc/\n")
+  }
+
+  func testFixInCRLFFileWithContinuation() {
+    assertFix(DL3020.self, before: "FROM debian\r\nADD a \\\r\n  /x/\r\n", after: "FROM debian\r\nCOPY a \\\r\n  /x/\r\n")
   }
 }

@@ -18,6 +18,6 @@ final class DL3025Tests: XCTestCase {
   }
 
   func testOtherInstructionsAreFine() {
-    assertNoFindings(DL3025.self, "FROM python\nRUN python -V\nHEALTHCHECK CMD curl -f http://localhost/\n")
+    assertNoFindings(DL3025.self, "FROM python\nRUN python -V\nHEALTHCHECK CMD curl -f http://localhost/ || exit 1\n")
   }
 }

@@ -39,4 +39,35 @@ final class DL3026Tests: XCTestCase {
     XCTAssertEqual(findings("ARG REGISTRY=quay.io\nFROM $REGISTRY/app:1\n", trusted: ["registry.example.com"]).count, 1)
     XCTAssertEqual(findings("ARG REGISTRY\nFROM $REGISTRY/app:1\n", trusted: ["registry.example.com"]), [])
   }
+
+  func testWildcardPatterns() {
+    let text = "FROM a.example.com/x:1\nFROM example.com/y:1\nFROM b.a.example.com/z:1\n"
+    XCTAssertEqual(findings(text, trusted: ["*.example.com"]).map(\.message), ["Image `example.com/y:1` comes from `example.com`, which is not a trusted registry"])
+    XCTAssertEqual(findings(text, trusted: ["*"]), [])
+    XCTAssertEqual(findings(text, trusted: ["b.a.*"]).count, 2)
+  }
+
+  func testRegistryCaseIsIgnored() {
+    XCTAssertEqual(findings("FROM Quay.IO/app:1\n", trusted: ["quay.io"]), [])
+  }
+
+  func testCopyFromImageIsChecked() {
+    let (text, offsets) = extractMarkers("FROM registry.example.com/go:1 AS build\nCOPY 1️⃣--from=quay.io/tools/x:12️⃣ /x /x\nCOPY --from=build /a /a\nCOPY --from=0 /b /b\nCOPY --from=$IMAGE /c /c\n")
+    let result = findings(text, trusted: ["registry.example.com"])
+    XCTAssertEqual(result.map(\.range), [offsets["1️⃣"]!..<offsets["2️⃣"]!])
+    XCTAssertEqual(result.map(\.message), ["Image `quay.io/tools/x:1` comes from `quay.io`, which is not a trusted registry"])
+  }
+
+  func testMountFromImageIsChecked() {
+    let text = """
+      FROM registry.example.com/go:1 AS build
+      RUN --mount=type=bind,from=quay.io/y:1,target=/y --mount=from=build,target=/b --mount=type=secret,id=x ls
+      RUN --mount=type=cache,from=debian:12,target=/c ls
+
+      """
+    XCTAssertEqual(findings(text, trusted: ["registry.example.com"]).map(\.message), [
+      "Image `quay.io/y:1` comes from `quay.io`, which is not a trusted registry",
+      "Image `debian:12` comes from `docker.io`, which is not a trusted registry",
+    ])
+  }
 }

@@ -43,6 +43,10 @@ final class DL3028Tests: XCTestCase {
     assertFindings(DL3028.self, "FROM ruby\nRUN <<EOF\nsudo gem install \\\n  1️⃣bundler2️⃣\nEOF\n", [FindingSpec("1️⃣", "2️⃣")])
   }
 
+  func testOnbuildRunIsChecked() {
+    assertFindings(DL3028.self, "FROM ruby\nONBUILD RUN gem install 1️⃣rails2️⃣\n", [FindingSpec("1️⃣", "2️⃣")])
+  }
+
   func testHasNoFix() {
     assertNoFix(DL3028.self, "FROM ruby\nRUN gem install rails\n")
   }

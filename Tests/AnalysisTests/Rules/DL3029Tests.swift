@@ -35,4 +35,8 @@ final class DL3029Tests: XCTestCase {
   func testFixKeepsOtherFlagsAndContinuations() {
     assertFix(DL3029.self, before: "FROM --platform=${TARGETPLATFORM} \\\n  debian:12\n", after: "FROM debian:12\n")
   }
+
+  func testFixBeforeAnotherFlagInCRLFFile() {
+    assertFix(DL3029.self, before: "FROM --platform=$TARGETPLATFORM --other=x debian:12\r\n", after: "FROM --other=x debian:12\r\n")
+  }
 }

@@ -36,6 +36,10 @@ final class DL3033Tests: XCTestCase {
     assertFindings(DL3033.self, "FROM centos\nRUN <<EOF\nsudo yum install -y \\\n  1️⃣httpd2️⃣\nEOF\n", [FindingSpec("1️⃣", "2️⃣")])
   }
 
+  func testOnbuildRunIsChecked() {
+    assertFindings(DL3033.self, "FROM centos\nONBUILD RUN yum install -y 1️⃣httpd2️⃣\n", [FindingSpec("1️⃣", "2️⃣")])
+  }
+
   func testHasNoFix() {
     assertNoFix(DL3033.self, "FROM centos\nRUN yum install -y httpd\n")
   }

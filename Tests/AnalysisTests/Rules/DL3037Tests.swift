@@ -33,6 +33,10 @@ final class DL3037Tests: XCTestCase {
                    [FindingSpec("1️⃣", "2️⃣")])
   }
 
+  func testOnbuildRunIsChecked() {
+    assertFindings(DL3037.self, "FROM opensuse/leap\nONBUILD RUN zypper -n install 1️⃣curl2️⃣\n", [FindingSpec("1️⃣", "2️⃣")])
+  }
+
   func testHasNoFix() {
     assertNoFix(DL3037.self, "FROM opensuse/leap\nRUN zypper -n install curl\n")
   }

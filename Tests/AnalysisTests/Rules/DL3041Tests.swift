@@ -41,6 +41,10 @@ final class DL3041Tests: XCTestCase {
     assertFindings(DL3041.self, "FROM fedora\nRUN <<EOF\nsudo dnf install -y \\\n  1️⃣httpd2️⃣\nEOF\n", [FindingSpec("1️⃣", "2️⃣")])
   }
 
+  func testOnbuildRunIsChecked() {
+    assertFindings(DL3041.self, "FROM fedora\nONBUILD RUN dnf install -y 1️⃣httpd2️⃣\n", [FindingSpec("1️⃣", "2️⃣")])
+  }
+
   func testHasNoFix() {
     assertNoFix(DL3041.self, "FROM fedora\nRUN dnf install -y httpd\n")
   }

@@ -23,6 +23,13 @@ final class DL3045Tests: XCTestCase {
     assertNoFindings(DL3045.self, "FROM node AS base\nWORKDIR /app\nFROM base\nCOPY a .\n")
   }
 
+  func testStageChosenByVariable() {
+    assertNoFindings(DL3045.self, "FROM node AS base-alpine\nWORKDIR /app\nFROM base-${VARIANT} AS e2e\nCOPY a .\n")
+    assertNoFindings(DL3045.self, "ARG BASE=base\nFROM node AS base\nWORKDIR /app\nFROM $BASE\nCOPY a .\n")
+    assertFindings(DL3045.self, "FROM node AS base-alpine\nFROM base-${VARIANT}\nCOPY a 1️⃣.2️⃣\n", [FindingSpec("1️⃣", "2️⃣")])
+    assertFindings(DL3045.self, "FROM node AS base-alpine\nWORKDIR /app\nFROM other-${VARIANT}\nCOPY a 1️⃣.2️⃣\n", [FindingSpec("1️⃣", "2️⃣")])
+  }
+
   func testOtherStagesDoNotCount() {
     assertFindings(DL3045.self, "FROM node AS base\nWORKDIR /app\nFROM node\nCOPY a 1️⃣.2️⃣\n", [FindingSpec("1️⃣", "2️⃣")])
   }

@@ -37,4 +37,9 @@ final class DL3047Tests: XCTestCase {
   func testHeredocScript() {
     assertFindings(DL3047.self, "FROM debian\nRUN <<EOF\nset -e\n1️⃣wget https://example.com/a2️⃣\nEOF\n", [FindingSpec("1️⃣", "2️⃣")])
   }
+
+  func testFixInBacktickEscapeFile() {
+    assertFix(DL3047.self, before: "# escape=`\nFROM debian\nRUN wget `\n  https://example.com/a\n",
+              after: "# escape=`\nFROM debian\nRUN wget --progress=dot:giga `\n  https://example.com/a\n")
+  }
 }

@@ -14,4 +14,8 @@ final class DL3050Tests: XCTestCase {
   func testRuleNeedsStrictLabels() {
     assertNoFindings(DL3050.self, "FROM a:1\nLABEL other=x\n", settings: RuleSettings(labelSchema: ["maintainer": .text]))
   }
+
+  func testEmptySchemaFindsNothing() {
+    assertNoFindings(DL3050.self, "FROM a:1\nLABEL other=x\n", settings: RuleSettings(strictLabels: true))
+  }
 }

@@ -41,6 +41,10 @@ final class DL3062Tests: XCTestCase {
     assertNoFindings(DL3062.self, "FROM golang\nRUN go install $TOOL example.com/a@${A_VERSION}\n")
   }
 
+  func testOnbuildRunIsChecked() {
+    assertFindings(DL3062.self, "FROM golang\nONBUILD RUN go install 1️⃣example.com/a2️⃣\n", [FindingSpec("1️⃣", "2️⃣")])
+  }
+
   func testHasNoFix() {
     assertNoFix(DL3062.self, "FROM golang\nRUN go install example.com/a@latest\n")
   }

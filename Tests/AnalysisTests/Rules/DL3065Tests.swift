@@ -22,4 +22,9 @@ final class DL3065Tests: XCTestCase {
     assertFix(DL3065.self, before: "FROM --platform=\"${TARGETPLATFORM}\" \\\n  alpine:3.20\n",
               after: "FROM \\\n  alpine:3.20\n", title: "Remove `--platform=\"${TARGETPLATFORM}\"`")
   }
+
+  func testFixWithBacktickEscape() {
+    assertFix(DL3065.self, before: "# escape=`\r\nFROM --platform=$TARGETPLATFORM `\r\n  alpine:3.20\r\n",
+              after: "# escape=`\r\nFROM `\r\n  alpine:3.20\r\n")
+  }
 }

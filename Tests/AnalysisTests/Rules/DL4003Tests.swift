@@ -28,4 +28,12 @@ final class DL4003Tests: XCTestCase {
               before: "# escape=`\nFROM a:1\nCMD a `\n  b\nCMD c\n",
               after: "# escape=`\nFROM a:1\nCMD c\n")
   }
+
+  func testManyDuplicatesKeepFixesBounded() {
+    let text = "FROM a:1\n" + String(repeating: "CMD a\n", count: 200)
+    let results = findings(of: DL4003.self, in: text)
+    XCTAssertEqual(results.count, 199)
+    XCTAssertEqual(results.last?.fixes.first?.edits.count, DuplicateInstructions.maximumRemovedInstructions)
+    XCTAssertEqual(results.first?.fixes.first?.edits.count, 1)
+  }
 }

@@ -46,4 +46,12 @@ final class KeyValueArgumentsTests: XCTestCase {
     XCTAssertEqual(slice(text, result[1].keyRange), "bb")
     XCTAssertEqual(slice(text, result[1].valueRange), "2")
   }
+
+  func testBacktickEscapeCharacter() {
+    let (text, result) = entries("# escape=`\nFROM a\nLABEL k=a`$b \"c`\"d\"= `\n  e=f\n", index: 1)
+    XCTAssertEqual(result.map(\.key), ["k", "c\"d", "e"])
+    XCTAssertEqual(result.map(\.value), ["a$b", "", "f"])
+    XCTAssertEqual(result.map(\.valueHasExpansion), [false, false, false])
+    XCTAssertEqual(slice(text, result[2].keyRange), "e")
+  }
 }

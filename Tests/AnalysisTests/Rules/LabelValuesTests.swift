@@ -25,7 +25,7 @@ final class LabelValuesTests: XCTestCase {
   func testSPDXExpressions() {
     for valid in ["MIT", "Apache-2.0", "GPL-2.0-or-later", "MIT OR Apache-2.0", "(MIT AND BSD-3-Clause) OR Apache-2.0",
                   "GPL-2.0-only WITH Classpath-exception-2.0", "LicenseRef-Proprietary", "Apache-1.0+",
-                  "DocumentRef-spdx-tool-1.2:LicenseRef-MIT-Style-2"] {
+                  "DocumentRef-spdx-tool-1.2:LicenseRef-MIT-Style-2", "Sendmail", "GPL-2.0-or-later WITH 389-exception"] {
       XCTAssertTrue(SPDXExpression.isValid(valid), valid)
     }
     for invalid in ["mit", "GPL-2.0", "Foo", "MIT or Apache-2.0", "MIT OR", "(MIT", "MIT WITH Foo-exception", "", "LicenseRef-"] {

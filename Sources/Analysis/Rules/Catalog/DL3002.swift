@@ -43,7 +43,10 @@ struct DL3002: Rule {
       let user = context.instructions[userIndex]
       let name = user.arguments.text
       if Self.isRoot(name) {
-        findings.append(finding(user.argumentsRange, "The image runs as `\(name)` because this is the last `USER` of the final stage"))
+        let message = stageIndex == final.index
+          ? "The image runs as `\(name)` because this is the last `USER` of the final stage"
+          : "The image runs as `\(name)` because the final stage inherits this `USER`"
+        findings.append(finding(user.argumentsRange, message))
       }
       return
     }

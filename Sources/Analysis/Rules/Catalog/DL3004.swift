@@ -5,7 +5,7 @@ struct DL3004: Rule {
   static let defaultSeverity = Severity.error
   static let documentation = """
     ## Why
-    `RUN` already runs as the user that the last `USER` set, root by default, so `sudo` adds \
+    `RUN` already runs as the user that the last `USER` set, root when none did, so `sudo` adds \
     nothing but a dependency on the `sudo` package and its configuration. It also behaves \
     differently from a login session (no terminal, environment reset, password prompts), which \
     makes builds fail in ways that are hard to follow. To run a step as root, switch with \
@@ -31,7 +31,9 @@ struct DL3004: Rule {
     ## Fix
     "Remove `sudo`" deletes the `sudo` word and its options, leaving the command it ran. It is \
     offered only when those options do not pick another user, group or mode (`-u`, `-g`, `-i`, \
-    `-s` and the like), and when `sudo` actually runs a command.
+    `-s` and the like), when `sudo` actually runs a command, and when no `USER` other than \
+    root is in effect in the stage (or the stages it builds on), since the command would then \
+    lose its root rights.
     """
 
   /// Options of sudo that do not change who runs the command or how, so dropping them with
@@ -42,6 +44,7 @@ struct DL3004: Rule {
 
   func check(_ context: RuleContext, into findings: inout [Finding]) {
     guard let sudo = ShellWrapper.wrappers["sudo"] else { return }
+    let runsAsRoot = Self.runsAsRoot(context)
     for run in context.runScripts(includingOnbuild: true) {
       for entry in run.script.simpleCommands() {
         let words = entry.command.words
@@ -50,15 +53,38 @@ struct DL3004: Rule {
           let commandIndex = wrapper.commandIndex(in: words, wrapperIndex: index)
           if ShellWrapper.baseName(name) == "sudo" {
             let range = run.sourceRange(words[index].range)
-            let fixes = commandIndex.flatMap { removal(words, sudoIndex: index, commandIndex: $0, syntax: sudo.syntax, run: run) }
-            findings.append(finding(range, "Do not use `sudo` in `RUN`; switch users with `USER`",
-                                    fixes: fixes.map { [$0] } ?? []))
+            var fixes: [Fix] = []
+            if runsAsRoot[run.instructionIndex], let commandIndex,
+               let fix = removal(words, sudoIndex: index, commandIndex: commandIndex, syntax: sudo.syntax, run: run) {
+              fixes.append(fix)
+            }
+            findings.append(finding(range, "Do not use `sudo` in `RUN`; switch users with `USER`", fixes: fixes))
           }
           guard let next = commandIndex else { break }
           index = next
         }
       }
     }
+  }
+
+  /// Returns, for each instruction, whether the `USER` in effect is root as far as the file
+  /// shows: no `USER` in the stage or the stages it builds on, or `USER root` or `USER 0`.
+  static func runsAsRoot(_ context: RuleContext) -> [Bool] {
+    var result: [Bool] = []
+    var stageIsRoot: [Bool] = []
+    for (index, instruction) in context.instructions.enumerated() {
+      if let stageIndex = context.model.stageIndexOfInstruction[index] {
+        if instruction.kind == .from {
+          stageIsRoot.append(context.model.stages[stageIndex].baseStageIndex.map { stageIsRoot[$0] } ?? true)
+        } else if instruction.kind == .user {
+          let text = instruction.arguments.text.filter { $0 != " " && $0 != "\t" }
+          let user = text.split(separator: ":", maxSplits: 1).first.map(String.init) ?? ""
+          stageIsRoot[stageIndex] = user == "root" || user == "0"
+        }
+      }
+      result.append(context.model.stageIndexOfInstruction[index].map { stageIsRoot[$0] } ?? true)
+    }
+    return result
   }
 
   /// Returns the fix that deletes `sudo` and its options, or nil when they change the command.

@@ -12,9 +12,11 @@ struct DL3006: Rule {
 
     `scratch` and the names of earlier stages (`FROM builder`) need no tag. A base built from \
     global `ARG`s is checked with their defaults: after `ARG BASE=debian:12`, `FROM $BASE` is \
-    tagged. When a variable without a default could hold the tag (`FROM $BASE` after `ARG \
-    BASE`), the rule stays quiet; hadolint reports those bases although the tag may well come \
-    from the variable. Every stage is checked.
+    tagged, and after `ARG BASE=debian` it is not. When a variable without a default could \
+    hold the tag (`FROM debian$SUFFIX`, or `FROM $BASE` after `ARG BASE`), the rule stays \
+    quiet. hadolint does not read `ARG` defaults: it reports `FROM debian$SUFFIX` although \
+    the tag may come from the variable, and ignores a base that starts with a variable. \
+    Every stage is checked.
 
     ## Example
     ```dockerfile
@@ -28,10 +30,8 @@ struct DL3006: Rule {
     """
 
   func check(_ context: RuleContext, into findings: inout [Finding]) {
-    let stageNames = Set(context.model.stages.compactMap(\.name))
     for image in context.fromImages() {
-      guard let reference = image.reference, reference.tag == nil, reference.digest == nil,
-            !stageNames.contains(image.resolved.lowercased()) else { continue }
+      guard let reference = image.reference, reference.tag == nil, reference.digest == nil else { continue }
       // A variable of unknown value in the last path component may carry the tag.
       let lastComponent = image.resolved.split(separator: "/", omittingEmptySubsequences: false).last ?? ""
       guard !lastComponent.contains(FromImage.unknown) else { continue }

@@ -11,7 +11,7 @@ struct DL3007: Rule {
     upgrade a visible change in the file.
 
     An image that also carries a digest (`debian:latest@sha256:…`) is pinned by the digest and \
-    is not reported (hadolint reports it). Each stage's `FROM` is checked.
+    is not reported. Each stage's `FROM` is checked.
 
     ## Example
     ```dockerfile

@@ -19,8 +19,10 @@ struct DL3008: Rule {
     its value is unknown. Every stage is checked: an unpinned package in a builder stage also \
     changes what the final image contains.
 
-    `apt install` is left to DL3027, which reports `apt` itself. Exec-form `RUN` and \
-    `ONBUILD RUN` are not checked.
+    `apt install` is left to DL3027, which reports `apt` itself. `ONBUILD RUN` is checked as \
+    hadolint does. Exec-form \
+    `RUN` is checked too: its elements as words, as hadolint does, and the script of \
+    `["sh", "-c", "…"]`, which hadolint skips.
 
     ## Example
     ```dockerfile

@@ -23,8 +23,10 @@ struct DL3013: Rule {
     `pip install . flask` still reports `flask` (hadolint skips any \
     command that has a `.` argument), `.zip` and other archive files count as pinned, and a \
     VCS URL needs a revision after its path even when it has a user (`git+ssh://git@host/…`) \
-    or follows `name @`. A word that starts with an expansion is not judged. Exec-form `RUN` and `ONBUILD RUN` are \
-    not checked.
+    or follows `name @`. A word that starts with an expansion is not judged. `ONBUILD RUN` is checked as \
+    hadolint does. Exec-form \
+    `RUN` is checked too: its elements as words, as hadolint does, and the script of \
+    `["sh", "-c", "…"]`, which hadolint skips.
 
     ## Example
     ```dockerfile

@@ -20,7 +20,10 @@ struct DL3016: Rule {
     Unlike hadolint, commands behind wrappers such as `sudo` are checked, `name@latest` and `name@` are reported (they install what `name` alone \
     installs), the aliases of `install` are checked, option values are skipped, and \
     `user/repo#ref`, `github:user/repo#ref` and `file:` folders count as pinned. Each unpinned package is reported at its own word. A word that starts with an \
-    expansion is not judged. Exec-form `RUN` and `ONBUILD RUN` are not checked.
+    expansion is not judged. `ONBUILD RUN` is checked as hadolint \
+    does. Exec-form \
+    `RUN` is checked too: its elements as words, as hadolint does, and the script of \
+    `["sh", "-c", "…"]`, which hadolint skips.
 
     ## Example
     ```dockerfile

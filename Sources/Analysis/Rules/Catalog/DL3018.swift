@@ -16,7 +16,10 @@ struct DL3018: Rule {
     where hadolint reports the `RUN` once. Heredoc scripts are checked. Unlike hadolint, \
     commands behind wrappers such as `sudo` are checked, and the values of `--root`, \
     `--arch`, `--cache-dir` and other options are not read as packages. A word that starts with an expansion is not judged. Every stage is checked. \
-    Exec-form `RUN` and `ONBUILD RUN` are not checked.
+    `ONBUILD RUN` is checked as hadolint \
+    does. Exec-form \
+    `RUN` is checked too: its elements as words, as hadolint does, and the script of \
+    `["sh", "-c", "…"]`, which hadolint skips.
 
     ## Example
     ```dockerfile

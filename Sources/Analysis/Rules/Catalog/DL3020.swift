@@ -10,10 +10,12 @@ struct DL3020: Rule {
     which of these was meant, and a source that later turns into an archive is silently \
     unpacked. `COPY` says exactly what happens; keep `ADD` for the cases that need it.
 
-    The rule fires when a source is a local path without an archive extension (`.tar`, \
-    `.tgz`, `.gz`, `.bz2`, `.xz`, `.zip` and the like) and is not a URL or git address. Sources \
-    that come from variables are not judged, since they may hold a URL; hadolint judges them \
-    as plain paths. Every stage is checked.
+    The rule fires when a source is a local path without a tar archive extension (`.tar`, \
+    `.tgz`, `.gz`, `.bz2`, `.xz`, `.zst` and the like, in any letter case) and is not a URL \
+    or git address. A `.zip` is not unpacked by `ADD`, so it is reported too. Sources that \
+    come from variables are not judged, since they may hold a URL. hadolint judges those as \
+    plain paths, compares extensions with their case, reports `.zst` archives and `git@` \
+    addresses, and has no fix. Every stage is checked.
 
     ## Example
     ```dockerfile
@@ -30,21 +32,29 @@ struct DL3020: Rule {
 
     ## Fix
     "Replace `ADD` with `COPY`" rewrites the keyword. It is offered only when every source is \
-    such a local path without wildcards (a pattern could match an archive), and no flag that \
-    only `ADD` understands (`--checksum`, `--keep-git-dir`, `--unpack`) is present.
+    such a local path without wildcards (a pattern could match an archive) and without an \
+    archive extension such as `.zip`, and no flag that only `ADD` understands (`--checksum`, \
+    `--keep-git-dir`, `--unpack`) is present. `ADD` recognises a tar archive by its content, \
+    so the fix trusts that a file without an archive extension is not one.
     """
 
+  /// Names of tar archives, plain or compressed, that `ADD` may unpack: hadolint's list, plus
+  /// zstd, which BuildKit also unpacks.
   static let archiveExtensions = [
-    ".tar", ".tar.gz", ".tgz", ".gz", ".bz2", ".tbz", ".tbz2", ".tb2", ".xz", ".txz", ".lz", ".tlz", ".lzma",
-    ".zst", ".tzst", ".z", ".tz", ".zip", ".7z", ".rar", ".lz4",
+    ".tar", ".gz", ".tgz", ".bz2", ".tbz", ".tbz2", ".tb2", ".xz", ".txz", ".lz", ".tlz", ".lzma", ".z", ".tz", ".tpz",
+    ".zst", ".tzst",
   ]
+
+  /// Names of other archives, which `ADD` copies as they are; the fix is withheld for them so
+  /// that the change stays obvious to review.
+  static let otherArchiveExtensions = [".zip", ".7z", ".rar"]
 
   /// Flags that `COPY` accepts too, so the keyword can change without touching them.
   static let sharedFlags: Set<String> = ["chown", "chmod", "link", "exclude", "parents"]
 
   /// The kinds of `ADD` source.
   enum SourceKind {
-    case plain, archive, remote, variable, heredoc
+    case plain, otherArchive, archive, remote, variable, heredoc
   }
 
   /// Returns what `source`, without quotes, refers to.
@@ -54,6 +64,7 @@ struct DL3020: Rule {
     let lowered = source.lowercased()
     if lowered.contains("://") || lowered.hasPrefix("git@") { return .remote }
     if archiveExtensions.contains(where: { lowered.hasSuffix($0) }) { return .archive }
+    if otherArchiveExtensions.contains(where: { lowered.hasSuffix($0) }) { return .otherArchive }
     return .plain
   }
 
@@ -63,7 +74,7 @@ struct DL3020: Rule {
       guard tokens.count >= 2 else { continue }
       let sources = tokens.dropLast()
       let kinds = sources.map { Self.kind(of: $0.unquoted) }
-      guard kinds.contains(.plain) else { continue }
+      guard kinds.contains(where: { $0 == .plain || $0 == .otherArchive }) else { continue }
       var fixes: [Fix] = []
       if kinds.allSatisfy({ $0 == .plain }), !sources.contains(where: { Self.hasWildcard($0.unquoted) }),
          instruction.flags.allSatisfy({ Self.sharedFlags.contains($0.name) }) {

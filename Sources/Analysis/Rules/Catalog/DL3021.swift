@@ -5,12 +5,14 @@ struct DL3021: Rule {
   static let defaultSeverity = Severity.error
   static let documentation = """
     ## Why
-    When `COPY` has more than one source, the destination must be a directory, and the builder \
-    requires it to end with `/`; otherwise the build stops with an error. Writing the slash \
-    also tells the reader that the files land inside the folder.
+    When `COPY` has more than one source, the destination must be a directory. The classic \
+    builder stops with an error unless the destination ends with `/`; BuildKit does not check. \
+    Writing the slash makes the destination a directory for both builders and tells the \
+    reader that the files land inside the folder.
 
     Destinations that contain a variable are not checked, because the value may end with `/`; \
-    hadolint reports them. Heredoc sources count as sources. Every stage is checked.
+    hadolint reports them. A Windows destination ending with `\\` (`C:\\app\\`) counts as a \
+    directory. Heredoc sources count as sources. Every stage is checked.
 
     ## Example
     ```dockerfile
@@ -34,7 +36,8 @@ struct DL3021: Rule {
       let tokens = instruction.argumentTokens
       guard tokens.count > 2, let destination = tokens.last else { continue }
       let path = destination.unquoted
-      guard !path.hasSuffix("/"), !path.contains("$") else { continue }
+      // A Windows destination may end with its own separator, written `\\` in the file.
+      guard !path.hasSuffix("/"), !path.hasSuffix("\\"), !path.contains("$") else { continue }
       let fix = Fix(title: "Add `/` to the destination", edits: [.insert("/", at: destination.appendOffset)])
       findings.append(finding(destination.range, "Destination `\(path)` of a `COPY` with several sources must end with `/`", fixes: [fix]))
     }

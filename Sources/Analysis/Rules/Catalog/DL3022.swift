@@ -12,7 +12,9 @@ struct DL3022: Rule {
     These values are accepted: the name of an earlier stage (compared without case, as \
     BuildKit does), the index of an earlier stage (`--from=0`), an image reference with a tag, \
     digest or path (`nginx:1.27`, `docker.io/library/nginx`), and values with a variable \
-    (`--from=$BUILDER`), whose value is unknown. A reference to the stage itself is DL3023's.
+    (`--from=$BUILDER`), whose value is unknown. A reference to the stage itself is DL3023's. \
+    A named build context given with `docker buildx build --build-context <name>=…` cannot \
+    be told from a misspelt stage name, so it is reported too.
 
     hadolint 2.15.1 also reports `docker.io/library/nginx`, variables, and names that differ \
     from the stage name only in case.
@@ -40,7 +42,7 @@ struct DL3022: Rule {
       guard let flag = instruction.flag("from"), let value = flag.value,
         let current = context.model.stageIndexOfInstruction[index]
       else { continue }
-      if value.contains("$") || value.contains(":") || value.contains("/") || value.contains("@") { continue }
+      if value.isEmpty || value.contains("$") || value.contains(":") || value.contains("/") || value.contains("@") { continue }
       if StageReferences.stageIndex(referencedBy: value, in: stages, before: current) != nil { continue }
       let range = flag.valueRange ?? flag.range
       findings.append(finding(range, "`\(value)` is neither an earlier stage nor an image with a tag"))

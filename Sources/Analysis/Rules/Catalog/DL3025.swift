@@ -5,13 +5,16 @@ struct DL3025: Rule {
   static let defaultSeverity = Severity.warning
   static let documentation = """
     ## Why
-    In shell form, `CMD` and `ENTRYPOINT` run as `/bin/sh -c "…"`, so the shell is process 1 \
-    and the program is its child. `docker stop` sends `SIGTERM` to the shell, which does not \
-    pass it on: the program never shuts down cleanly and is killed after the timeout. A shell \
-    form `ENTRYPOINT` also ignores the arguments of `docker run` and `CMD`. In exec (JSON) \
-    form the program itself is process 1 and receives signals and arguments.
+    In shell form, `CMD` and `ENTRYPOINT` run as `/bin/sh -c "…"`. Unless the shell replaces \
+    itself with the program, which some shells do only in simple cases, the shell is process 1 \
+    and the program its child. `docker stop` then sends `SIGTERM` to the shell, \
+    which does not pass it on: the program never shuts down cleanly and is killed after the \
+    timeout. A shell form `ENTRYPOINT` also ignores the arguments of `docker run` and `CMD`. \
+    In exec (JSON) form the program itself is process 1 and receives signals and arguments.
 
-    Every stage is checked.
+    `HEALTHCHECK CMD` is not checked: the probe is a short-lived command that is never sent \
+    a stop signal, and shell operators such as `|| exit 1` are its usual form. hadolint \
+    reports it. Every stage is checked.
 
     ## Example
     ```dockerfile

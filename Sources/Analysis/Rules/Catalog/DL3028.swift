@@ -17,7 +17,10 @@ struct DL3028: Rule {
 
     Unlike hadolint, commands behind wrappers such as `sudo` are checked, `-v1.2` written without a space counts as a version, option values \
     such as `--install-dir /gems` are not gems, and `.gem` files count as pinned. A word that \
-    starts with an expansion is not judged. Exec-form `RUN` and `ONBUILD RUN` are not checked.
+    starts with an expansion is not judged. `ONBUILD RUN` is checked as hadolint \
+    does. Exec-form \
+    `RUN` is checked too: its elements as words, as hadolint does, and the script of \
+    `["sh", "-c", "…"]`, which hadolint skips.
 
     ## Example
     ```dockerfile

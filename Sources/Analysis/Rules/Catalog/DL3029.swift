@@ -10,11 +10,14 @@ struct DL3029: Rule {
     stage, which then runs under emulation or fails on the target machine. The platform \
     belongs on the command line or in the build configuration.
 
-    hadolint reports every value. This rule leaves out values built from BuildKit's automatic \
-    platform arguments (`$BUILDPLATFORM`, `$TARGETOS`, `$TARGETARCH` and the like), as \
-    BuildKit's own check does, because `FROM --platform=$BUILDPLATFORM` is the usual way to \
-    run a cross-compiling stage natively. `--platform=$TARGETPLATFORM` is reported as \
-    redundant, since that is the default. Each stage's `FROM` is checked.
+    This rule leaves out values built from BuildKit's automatic platform arguments \
+    (`$BUILDPLATFORM`, `$TARGETOS`, `$TARGETARCH` and the like), because \
+    `FROM --platform=$BUILDPLATFORM` is the usual way to run a cross-compiling stage natively \
+    and `linux/$TARGETARCH` still follows the requested architecture. hadolint 2.15.1 leaves \
+    out only `$BUILDPLATFORM`; BuildKit's own check accepts any variable. A variable of your \
+    own (`--platform=$PLATFORM`) is still reported here, as it usually holds a fixed value. \
+    `--platform=$TARGETPLATFORM` is reported as redundant, since that is the default \
+    (hadolint reports that case as DL3065). Each stage's `FROM` is checked.
 
     ## Example
     ```dockerfile

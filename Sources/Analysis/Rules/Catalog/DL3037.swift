@@ -15,7 +15,10 @@ struct DL3037: Rule {
     packages. Each unpinned package is reported at its own word, where hadolint reports the \
     `RUN` once. Heredoc scripts are checked, and, unlike hadolint, so are commands behind \
     wrappers such as `sudo`. A word that starts with an expansion is not judged. Every stage is \
-    checked. Exec-form `RUN` and `ONBUILD RUN` are not checked.
+    checked. `ONBUILD RUN` is checked as hadolint \
+    does. Exec-form \
+    `RUN` is checked too: its elements as words, as hadolint does, and the script of \
+    `["sh", "-c", "…"]`, which hadolint skips.
 
     ## Example
     ```dockerfile

@@ -23,8 +23,10 @@ struct DL3041: Rule {
 
     Unlike hadolint, commands behind wrappers such as `sudo` are checked, `.rpm` files and URLs count as pinned whatever their names, option \
     values are skipped, a comparison counts as a pin, and `dnf5` and `dnf in` are checked. A \
-    word that starts with an expansion is not judged. Exec-form `RUN` and `ONBUILD RUN` are \
-    not checked.
+    word that starts with an expansion is not judged. `ONBUILD RUN` is checked as \
+    hadolint does. Exec-form \
+    `RUN` is checked too: its elements as words, as hadolint does, and the script of \
+    `["sh", "-c", "…"]`, which hadolint skips.
 
     ## Example
     ```dockerfile

@@ -6,9 +6,9 @@ struct DL3043: Rule {
   static let documentation = """
     ## Why
     `ONBUILD` stores an instruction that runs when another Dockerfile builds on this image. \
-    The builder does not allow `ONBUILD ONBUILD` or `ONBUILD FROM`, so every image built on \
-    this one fails, and `ONBUILD MAINTAINER` is refused as well. The mistake shows up only in \
-    the downstream build, far from its cause. Every stage is checked.
+    Chaining `ONBUILD ONBUILD` is not allowed, a trigger cannot start a new stage with `FROM`, \
+    and `MAINTAINER` is refused as a trigger too: BuildKit rejects the Dockerfile before it \
+    builds anything. Every stage is checked.
 
     ## Example
     ```dockerfile

@@ -10,9 +10,9 @@ struct DL3048: Rule {
     The namespaces `com.docker.`, `io.docker.` and `org.dockerproject.` are reserved for \
     Docker itself. Keys in this form are read the same way by every tool that queries labels.
 
-    Each invalid key is reported, with the first rule it breaks. Keys with a variable are \
-    skipped, since their value is known only at build time. `LABEL` inside `ONBUILD` is not \
-    checked. hadolint 2.15.1 reports the whole `LABEL` once.
+    Each invalid key of every stage is reported, with the first rule it breaks. Keys with a \
+    variable are skipped, since their value is known only at build time. `LABEL` inside \
+    `ONBUILD` is not checked. hadolint 2.15.1 reports the whole `LABEL` once.
 
     ## Example
     ```dockerfile

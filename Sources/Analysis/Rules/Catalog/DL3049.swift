@@ -10,8 +10,8 @@ struct DL3049: Rule {
     version or owner, so that registries and scanners can find them. An image without them is \
     harder to trace back to its code and team.
 
-    The rule reads the label schema (`label-schema` in `.hadolint.yaml`, `--require-label` \
-    on the command line); with an empty schema it finds nothing. A stage is checked when no \
+    The rule reads the label schema (the `label-schema` setting, as in hadolint's \
+    configuration); with an empty schema it finds nothing. A stage is checked when no \
     later stage is built on it or copies from it, so it may be built as an image, and labels \
     of the stages it is built on (`FROM <stage>`) count. Labels of the base image are not \
     known and do not count. hadolint 2.15.1 also reports a stage that a named stage is built \

@@ -9,10 +9,11 @@ struct DL3050: Rule {
     With strict labels, a project allows only the labels of its schema, so that every image \
     carries the same, documented set. A label outside it is often a misspelt schema label.
 
-    The rule runs only when strict labels are on (`strict-labels: true` in \
-    `.hadolint.yaml`, `--strict-labels` on the command line); it reads the label schema \
-    (`label-schema`). Each label outside the schema is reported, in every stage; `LABEL` \
-    inside `ONBUILD` is not checked. hadolint 2.15.1 reports the whole `LABEL` once.
+    The rule runs only when strict labels are on (the `strict-labels` setting, as in \
+    hadolint's configuration) and reads the label schema (`label-schema`). Each label outside the schema is reported, in every stage; `LABEL` \
+    inside `ONBUILD` and keys with a variable are not checked. With an empty schema the rule \
+    finds nothing, since then no schema is configured. hadolint 2.15.1 reports every label \
+    in that case, and reports the whole `LABEL` once.
 
     The examples assume strict labels and the schema `org.opencontainers.image.version: semver`.
 
@@ -30,8 +31,8 @@ struct DL3050: Rule {
     """
 
   func check(_ context: RuleContext, into findings: inout [Finding]) {
-    guard context.settings.strictLabels else { return }
     let schema = context.settings.labelSchema
+    guard context.settings.strictLabels, !schema.isEmpty else { return }
     for (_, entry) in LabelSchemaChecks.labels(context) where schema[entry.key] == nil && !entry.keyHasExpansion {
       findings.append(finding(entry.keyRange, "Label `\(entry.key)` is not in the label schema"))
     }

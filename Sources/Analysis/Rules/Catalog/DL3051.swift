@@ -9,8 +9,8 @@ struct DL3051: Rule {
     A schema label is required so that tools can read its value. An empty value satisfies the \
     schema in form only, often because a build argument was not passed.
 
-    The rule reads the label schema (`label-schema` in `.hadolint.yaml`, `--require-label` \
-    on the command line) and checks the labels it lists; with an empty schema it finds \
+    The rule reads the label schema (the `label-schema` setting, as in hadolint's \
+    configuration) and checks the labels it lists; with an empty schema it finds \
     nothing. Every `LABEL` of every stage is checked; `LABEL` inside `ONBUILD` is not.
 
     The examples assume the schema `org.opencontainers.image.revision: hash`.

@@ -13,9 +13,10 @@ struct DL3054: Rule {
     \(LabelSchemaChecks.valueRuleNotes(kind: "spdx"))
 
     Identifiers and operators are case-sensitive, as in their canonical spelling. The rule \
-    knows the current identifiers of commonly used licenses and exceptions, not the whole \
-    list, and accepts `LicenseRef-…` identifiers. hadolint 2.15.1 accepts a single identifier \
-    only, so it reports expressions such as `MIT OR Apache-2.0`.
+    knows the identifiers of SPDX License List 3.29 and its exceptions, without the \
+    deprecated ones such as `GPL-2.0`, and accepts `LicenseRef-…` identifiers. hadolint 2.15.1 accepts a single listed \
+    identifier only, so it reports expressions such as `MIT OR Apache-2.0` and \
+    `LicenseRef-…` identifiers.
 
     The examples assume the schema `org.opencontainers.image.licenses: spdx`.
 

@@ -12,7 +12,9 @@ struct DL3062: Rule {
     The rule checks the packages of `go install` and `go get`, and the package that \
     `go run` runs (its first argument, since the rest are the program's arguments). A \
     package counts as pinned when it has `@` and a version. `@latest`, `@upgrade` and \
-    `@patch` float, so they are reported, as is a package without `@`. Local packages \
+    `@patch` float, so they are reported, as is a package without `@`. Inside a module, \
+    `go install pkg` without `@` takes its version from `go.mod`, but the linter cannot see \
+    `go.mod`, so it reports that form as hadolint does. Local packages \
     (`.`, `./cmd/tool`, `/src/tool`, `./...`) and `.go` files are fine. The values of flags \
     such as `-tags`, `-ldflags` and `-o` are not packages. Each unpinned package is reported \
     at its own word, where hadolint reports the `RUN` once. Every stage is checked, which \
@@ -20,8 +22,10 @@ struct DL3062: Rule {
 
     Unlike hadolint, commands behind wrappers such as `sudo` are checked, `@upgrade` and `@patch` are reported, `go get module@none` (which \
     removes a dependency) is not, `go run main.go` is not, and flag values are skipped. A \
-    word that starts with an expansion is not judged. Exec-form `RUN` and `ONBUILD RUN` are \
-    not checked.
+    word that starts with an expansion is not judged. `ONBUILD RUN` is checked as \
+    hadolint does. Exec-form \
+    `RUN` is checked too: its elements as words, as hadolint does, and the script of \
+    `["sh", "-c", "…"]`, which hadolint skips.
 
     ## Example
     ```dockerfile

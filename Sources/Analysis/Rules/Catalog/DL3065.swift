@@ -7,7 +7,8 @@ struct DL3065: Rule {
     ## Why
     `FROM` pulls the base image for the target platform unless `--platform` says otherwise, \
     so `--platform=$TARGETPLATFORM` only repeats the default and adds noise. `--platform` is \
-    useful with another value, such as `$BUILDPLATFORM` for a stage that cross-compiles.
+    useful with another value, such as `$BUILDPLATFORM` for a stage that cross-compiles. \
+    The `FROM` of every stage is checked.
 
     ## Example
     ```dockerfile

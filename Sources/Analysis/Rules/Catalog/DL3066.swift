@@ -12,8 +12,9 @@ struct DL3066: Rule {
 
     Only the part before `:` is checked. A value that refers to a build argument declared \
     earlier (`USER ${APP_UID}`) is accepted, since its value is unknown. Every stage is \
-    checked, as in hadolint 2.15.1; hadolint accepts any variable whose name contains the \
-    name of a declared argument, this rule only the exact name.
+    checked, as in hadolint 2.15.1. hadolint also accepts a variable whose name only starts \
+    with the name of a declared argument (`$UIDX` after `ARG UID`); this rule needs the \
+    exact name.
 
     ## Example
     ```dockerfile
@@ -43,7 +44,7 @@ struct DL3066: Rule {
       let bytes = instruction.arguments.bytes
       let userEnd = bytes.firstIndex(of: UInt8(ascii: ":")) ?? bytes.count
       let user = String(decoding: bytes[..<userEnd], as: UTF8.self)
-      if user.allSatisfy(\.isASCIIDigit) { continue }
+      if user.allSatisfy(\.isASCIIDecimalDigit) { continue }
       if Self.referencedVariables(user).contains(where: declaredArguments.contains) { continue }
       let range = instruction.arguments.sourceRange(0..<userEnd)
       findings.append(finding(range, "`\(user)` is not a numeric user ID, so tools outside the container cannot resolve it"))
@@ -57,7 +58,7 @@ struct DL3066: Rule {
     while let dollar = rest.firstIndex(of: "$") {
       rest = rest[rest.index(after: dollar)...]
       if rest.first == "{" { rest = rest.dropFirst() }
-      let name = rest.prefix { $0 == "_" || $0.isASCIIDigit || ("a"..."z").contains($0) || ("A"..."Z").contains($0) }
+      let name = rest.prefix { $0 == "_" || $0.isASCIIDecimalDigit || ("a"..."z").contains($0) || ("A"..."Z").contains($0) }
       if !name.isEmpty { names.append(String(name)) }
       rest = rest.dropFirst(name.count)
     }

@@ -11,7 +11,8 @@ struct DL3067: Rule {
     image needs.
 
     The rule fires when one of the sources is `/` and the destination is `/`, as in hadolint \
-    2.15.1; quotes around them do not matter.
+    2.15.1; quotes around them do not matter. Every stage is checked, whichever stage it \
+    copies from.
 
     ## Example
     ```dockerfile
@@ -38,7 +39,7 @@ struct DL3067: Rule {
       if let execForm = instruction.execForm {
         paths = execForm.elements.map { ($0.value, $0.range) }
       } else {
-        paths = instruction.arguments.whitespaceSeparatedWords().map { word in
+        paths = instruction.arguments.blankSeparatedWordRanges().map { word in
           let text = instruction.arguments.bytes.withUnsafeBufferPointer {
             KeyValueArguments.unquote($0, word, escape: context.tree.escapeCharacter).text
           }

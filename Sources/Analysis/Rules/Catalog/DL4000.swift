@@ -29,19 +29,20 @@ struct DL4000: Rule {
     """
 
   func check(_ context: RuleContext, into findings: inout [Finding]) {
-    let escape = Character(UnicodeScalar(context.tree.escapeCharacter))
+    let escape = UnicodeScalar(context.tree.escapeCharacter)
     for instruction in context.instructions where instruction.kind == .maintainer {
       let range = instruction.keywordRange.lowerBound..<max(instruction.keywordRange.upperBound, instruction.argumentsRange.upperBound)
       var fixes: [Fix] = []
       let text = instruction.arguments.text
       if !text.isEmpty, instruction.heredocs.isEmpty {
-        var quoted = ""
-        for character in text {
-          if character == "\"" || character == "$" || character == escape { quoted.append(escape) }
-          quoted.append(character)
+        // Scalars, not characters, so that a quote followed by a combining mark is still escaped.
+        var quoted = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+          if scalar == "\"" || scalar == "$" || scalar == escape { quoted.append(escape) }
+          quoted.append(scalar)
         }
         let keyword = instruction.keyword == instruction.keyword.lowercased() ? "label" : "LABEL"
-        let replacement = "\(keyword) org.opencontainers.image.authors=\"\(quoted)\""
+        let replacement = "\(keyword) org.opencontainers.image.authors=\"\(String(quoted))\""
         fixes.append(Fix(title: "Replace with `LABEL org.opencontainers.image.authors`", edits: [TextEdit(range: range, newText: replacement)]))
       }
       findings.append(finding(range, "`MAINTAINER` is deprecated; use `LABEL org.opencontainers.image.authors`", fixes: fixes))

@@ -60,9 +60,12 @@ struct FromImage {
   /// Whether the text contains a variable whose value is unknown.
   var hasUnknown: Bool { resolved.contains(Self.unknown) }
 
+  /// Whether the substituted text names an earlier stage.
+  var namesEarlierStage: Bool
+
   /// The parsed image, or nil when the stage builds on an earlier stage or on `scratch`.
   var reference: ImageReference? {
-    guard stage.baseImage != nil, resolved.lowercased() != "scratch" else { return nil }
+    guard stage.baseImage != nil, !namesEarlierStage, resolved.lowercased() != "scratch" else { return nil }
     return ImageReference(resolved)
   }
 }
@@ -80,16 +83,24 @@ extension RuleContext {
           if value.count >= 2, let quote = value.first, quote == "\"" || quote == "'", value.last == quote {
             value = value.dropFirst().dropLast()
           }
-          defaults[String(word[..<equals])] = String(value)
+          // A default may use the global ARGs declared before it.
+          defaults[String(word[..<equals])] = Self.substitute(String(value), defaults)
         } else {
           defaults[word] = .some(nil)
         }
       }
     }
-    return model.stages.compactMap { stage in
-      guard let token = instructions[stage.fromInstructionIndex].argumentTokens.first else { return nil }
-      return FromImage(token: token, resolved: Self.substitute(token.text, defaults), stage: stage)
+    var earlierNames: Set<String> = []
+    var images: [FromImage] = []
+    for stage in model.stages {
+      defer {
+        if let name = stage.name { earlierNames.insert(name) }
+      }
+      guard let token = instructions[stage.fromInstructionIndex].argumentTokens.first else { continue }
+      let resolved = Self.substitute(token.text, defaults)
+      images.append(FromImage(token: token, resolved: resolved, stage: stage, namesEarlierStage: earlierNames.contains(resolved.lowercased())))
     }
+    return images
   }
 
   /// Replaces `$NAME`, `${NAME}`, `${NAME:-word}` and `${NAME-word}` by their values in

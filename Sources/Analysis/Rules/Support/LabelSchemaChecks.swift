@@ -30,8 +30,8 @@ enum LabelSchemaChecks {
   /// Documentation shared by the rules that check a label's value against the schema.
   static func valueRuleNotes(kind: String) -> String {
     """
-    The rule reads the label schema (`label-schema` in `.hadolint.yaml`, `--require-label` \
-    on the command line) and checks the labels declared as `\(kind)`. With an empty schema it \
+    The rule reads the label schema (the `label-schema` setting, as in hadolint's \
+    configuration) and checks the labels declared as `\(kind)`. With an empty schema it \
     finds nothing. Every `LABEL` of every stage is checked; `LABEL` inside `ONBUILD` is not. \
     An empty value is left to DL3051, and a value with a variable (`$VERSION`) is skipped \
     because it is known only at build time; hadolint 2.15.1 reports both.

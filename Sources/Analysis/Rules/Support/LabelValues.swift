@@ -20,11 +20,11 @@ enum LabelValues {
     for prefix in ["com.docker.", "io.docker.", "org.dockerproject."] where key.hasPrefix(prefix) {
       return "uses the namespace `\(prefix)` that Docker reserves"
     }
-    if !key.allSatisfy({ isLowerLetter($0) || $0.isASCIIDigit || $0 == "." || $0 == "-" }) {
+    if !key.allSatisfy({ isLowerLetter($0) || $0.isASCIIDecimalDigit || $0 == "." || $0 == "-" }) {
       return "should contain only lower-case letters, digits, `.` and `-`"
     }
     if let first = key.first, !isLowerLetter(first) { return "should start with a lower-case letter" }
-    if let last = key.last, !(isLowerLetter(last) || last.isASCIIDigit) { return "should end with a lower-case letter or digit" }
+    if let last = key.last, !(isLowerLetter(last) || last.isASCIIDecimalDigit) { return "should end with a lower-case letter or digit" }
     if key.contains("..") || key.contains("--") { return "should not repeat `.` or `-`" }
     return nil
   }
@@ -32,7 +32,7 @@ enum LabelValues {
   private static func isLowerLetter(_ character: Character) -> Bool { ("a"..."z").contains(character) }
   private static func isLetter(_ character: Character) -> Bool { isLowerLetter(character) || ("A"..."Z").contains(character) }
   private static func isHexDigit(_ character: Character) -> Bool {
-    character.isASCIIDigit || ("a"..."f").contains(character) || ("A"..."F").contains(character)
+    character.isASCIIDecimalDigit || ("a"..."f").contains(character) || ("A"..."F").contains(character)
   }
 
   /// Returns whether `value` is an absolute URI by RFC 3986: a scheme, `:`, then only URI
@@ -41,7 +41,7 @@ enum LabelValues {
     guard let colon = value.firstIndex(of: ":") else { return false }
     let scheme = value[..<colon]
     guard let first = scheme.first, isLetter(first),
-      scheme.allSatisfy({ isLetter($0) || $0.isASCIIDigit || $0 == "+" || $0 == "-" || $0 == "." })
+      scheme.allSatisfy({ isLetter($0) || $0.isASCIIDecimalDigit || $0 == "+" || $0 == "-" || $0 == "." })
     else { return false }
     let allowed = Set("-._~:/?#[]@!$&'()*+,;=")
     let rest = Array(value[value.index(after: colon)...])
@@ -54,7 +54,7 @@ enum LabelValues {
         index += 3
         continue
       }
-      guard character.isASCII, isLetter(character) || character.isASCIIDigit || allowed.contains(character) else { return false }
+      guard character.isASCII, isLetter(character) || character.isASCIIDecimalDigit || allowed.contains(character) else { return false }
       if character == "#" { fragments += 1 }
       index += 1
     }
@@ -69,7 +69,7 @@ enum LabelValues {
     func number(_ digits: Int) -> Int? {
       guard index + digits <= characters.count else { return nil }
       let slice = characters[index..<(index + digits)]
-      guard slice.allSatisfy(\.isASCIIDigit) else { return nil }
+      guard slice.allSatisfy(\.isASCIIDecimalDigit) else { return nil }
       index += digits
       return Int(String(slice))
     }
@@ -87,7 +87,7 @@ enum LabelValues {
     if index < characters.count, characters[index] == "." {
       index += 1
       let start = index
-      while index < characters.count, characters[index].isASCIIDigit { index += 1 }
+      while index < characters.count, characters[index].isASCIIDecimalDigit { index += 1 }
       guard index > start else { return false }
     }
     if expect(["Z", "z"]) { return index == characters.count }
@@ -106,7 +106,7 @@ enum LabelValues {
   /// Returns whether `value` is a git commit hash: 7 to 64 lower-case hex digits, which covers
   /// abbreviated hashes, full SHA-1 hashes (40) and full SHA-256 hashes (64).
   static func isGitHash(_ value: String) -> Bool {
-    (7...64).contains(value.count) && value.allSatisfy { $0.isASCIIDigit || ("a"..."f").contains($0) }
+    (7...64).contains(value.count) && value.allSatisfy { $0.isASCIIDecimalDigit || ("a"..."f").contains($0) }
   }
 
   /// Returns whether `value` is a version by Semantic Versioning 2.0.0, such as `1.2.3`,
@@ -124,17 +124,17 @@ enum LabelValues {
       core = core[..<dash]
     }
     func isIdentifier(_ part: Substring) -> Bool {
-      !part.isEmpty && part.allSatisfy { isLetter($0) || $0.isASCIIDigit || $0 == "-" }
+      !part.isEmpty && part.allSatisfy { isLetter($0) || $0.isASCIIDecimalDigit || $0 == "-" }
     }
     func isNumber(_ part: Substring) -> Bool {
-      !part.isEmpty && part.allSatisfy(\.isASCIIDigit) && (part == "0" || part.first != "0")
+      !part.isEmpty && part.allSatisfy(\.isASCIIDecimalDigit) && (part == "0" || part.first != "0")
     }
     let numbers = core.split(separator: ".", omittingEmptySubsequences: false)
     guard numbers.count == 3, numbers.allSatisfy(isNumber) else { return false }
     if let prerelease {
       let parts = prerelease.split(separator: ".", omittingEmptySubsequences: false)
       // A numeric pre-release identifier must not have leading zeros.
-      guard parts.allSatisfy({ isIdentifier($0) && (!$0.allSatisfy(\.isASCIIDigit) || isNumber($0)) }) else { return false }
+      guard parts.allSatisfy({ isIdentifier($0) && (!$0.allSatisfy(\.isASCIIDecimalDigit) || isNumber($0)) }) else { return false }
     }
     if let build {
       guard build.split(separator: ".", omittingEmptySubsequences: false).allSatisfy(isIdentifier) else { return false }
@@ -180,7 +180,7 @@ enum LabelValues {
     let atext = Set("!#$%&'*+-/=?^_`{|}~")
     let atoms = text.split(separator: ".", omittingEmptySubsequences: false)
     return atoms.allSatisfy { atom in
-      !atom.isEmpty && atom.allSatisfy { $0.isASCII && (isLetter($0) || $0.isASCIIDigit || atext.contains($0)) }
+      !atom.isEmpty && atom.allSatisfy { $0.isASCII && (isLetter($0) || $0.isASCIIDecimalDigit || atext.contains($0)) }
     }
   }
 }

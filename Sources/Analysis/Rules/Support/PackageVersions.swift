@@ -15,31 +15,130 @@ struct PackageArgument {
 struct PackageInstalls {
   let command: PackageManagerCommand
   let script: RunScript
+  /// Whether `script` was made from exec-form elements, each written as a single-quoted word.
+  let quotesElements: Bool
 
-  /// Returns the package-manager commands of every RUN that runs under a POSIX shell, each with
-  /// the script it belongs to. Each RUN's scripts are built once.
+  /// Returns the package-manager commands that RUN and `ONBUILD RUN` instructions run, each with
+  /// the script it belongs to. Shell-form scripts count only under a POSIX `SHELL`. Exec form
+  /// does not use `SHELL`, so it is always read (see `execFormScript`).
   static func all(in context: RuleContext, managers: Set<PackageManager>) -> [PackageInstalls] {
     var result: [PackageInstalls] = []
-    for index in context.instructions.indices where context.instructions[index].kind == .run {
-      guard SemanticModel.isPOSIXShell(context.model.shellOfInstruction[index]) else { continue }
-      let scripts = context.runScripts(ofInstructionAt: index)
+    for (index, instruction) in context.instructions.enumerated() where instruction.kind == .run || instruction.kind == .onbuild {
+      let runsInPOSIXShell = SemanticModel.isPOSIXShell(context.model.shellOfInstruction[index])
+      let run = instruction.kind == .run ? instruction : instruction.onbuildTrigger?.instruction
+      guard let run, run.kind == .run else { continue }
+      var scripts: [RunScript] = []
+      var quotesElements = false
+      if let execForm = run.execForm {
+        guard let execScript = execFormScript(execForm, source: context.source.bytes) else { continue }
+        scripts = [execScript.script]
+        quotesElements = execScript.quotesElements
+      } else if !runsInPOSIXShell {
+        continue
+      } else if instruction.kind == .run {
+        scripts = context.runScripts(ofInstructionAt: index)
+      } else if run.isShellForm {
+        // NOTE: parsed on every call, because RuleContext caches only the scripts of RUN instructions.
+        scripts = [RunScript(script: ShellParser.parse(run.arguments.bytes), text: run.arguments)]
+      }
       for (scriptIndex, runScript) in scripts.enumerated() {
         for occurrence in runScript.script.simpleCommands() {
           guard let command = PackageManagerCommands.command(occurrence, instructionIndex: index, scriptIndex: scriptIndex),
             managers.contains(command.manager)
           else { continue }
-          result.append(PackageInstalls(command: command, script: runScript))
+          result.append(PackageInstalls(command: command, script: runScript, quotesElements: quotesElements))
         }
       }
     }
     return result
   }
 
+  /// Returns a script for an exec-form RUN. `["sh", "-c", "script"]` (any POSIX shell, with
+  /// flags such as `-ec`) gives the script of its `-c` element. Any other command is run without
+  /// a shell, so its elements become single-quoted words whose ranges map to the elements.
+  static func execFormScript(_ execForm: ExecForm, source: [UInt8]) -> (script: RunScript, quotesElements: Bool)? {
+    let elements = execForm.elements
+    guard let program = elements.first else { return nil }
+    let shellNames: Set<String> = ["sh", "bash", "dash", "ash", "ksh", "mksh", "zsh"]
+    if shellNames.contains(ShellWrapper.baseName(program.value)) {
+      guard let flag = elements.dropFirst().first(where: { !$0.value.hasPrefix("-") || $0.value.hasSuffix("c") }),
+        flag.value.hasPrefix("-"), let flagIndex = elements.firstIndex(of: flag), flagIndex + 1 < elements.count
+      else { return nil }
+      let text = jsonStringText(elements[flagIndex + 1], source: source)
+      return (RunScript(script: ShellParser.parse(text.bytes), text: text), false)
+    }
+
+    var bytes: [UInt8] = []
+    var pieces: [LogicalText.Piece] = []
+    for element in elements {
+      if !bytes.isEmpty { bytes.append(UInt8(ascii: " ")) }
+      // The opening quote maps to the element's opening quote, the closing one to its closing quote.
+      pieces.append(LogicalText.Piece(logicalStart: bytes.count, sourceStart: element.range.lowerBound))
+      bytes.append(UInt8(ascii: "'"))
+      for byte in element.value.utf8 {
+        if byte == UInt8(ascii: "'") { bytes += Array("'\\''".utf8) } else { bytes.append(byte) }
+      }
+      pieces.append(LogicalText.Piece(logicalStart: bytes.count, sourceStart: element.range.upperBound - 1))
+      bytes.append(UInt8(ascii: "'"))
+    }
+    let text = LogicalText(bytes: bytes, pieces: pieces)
+    return (RunScript(script: ShellParser.parse(bytes), text: text), true)
+  }
+
+  /// Returns the decoded value of a JSON string element, mapped to its source between the
+  /// quotes. Each escape starts a new piece, so offsets after it stay exact.
+  static func jsonStringText(_ element: ExecElement, source: [UInt8]) -> LogicalText {
+    let value = Array(element.value.utf8)
+    let contentStart = element.range.lowerBound + 1
+    let contentEnd = element.range.upperBound - 1
+    var bytes: [UInt8] = []
+    var pieces = [LogicalText.Piece(logicalStart: 0, sourceStart: contentStart)]
+    var index = contentStart
+    while index < contentEnd {
+      guard source[index] == UInt8(ascii: "\\"), index + 1 < contentEnd else {
+        bytes.append(source[index])
+        index += 1
+        continue
+      }
+      pieces.append(LogicalText.Piece(logicalStart: bytes.count, sourceStart: index))
+      let escaped = source[index + 1]
+      if escaped == UInt8(ascii: "u") {
+        // Decode `\uXXXX` (and a surrogate pair) through the element's own value below.
+        var end = index + 6
+        if end + 6 <= contentEnd, source[end] == UInt8(ascii: "\\"), source[end + 1] == UInt8(ascii: "u"),
+          let high = UInt32(String(decoding: source[(index + 2)..<(index + 6)], as: UTF8.self), radix: 16),
+          (0xD800...0xDBFF).contains(high)
+        {
+          end += 6
+        }
+        let escapeText = String(decoding: source[index..<min(end, contentEnd)], as: UTF8.self)
+        bytes += Array(decodeJSONEscapes(escapeText).utf8)
+        index = min(end, contentEnd)
+      } else {
+        let decoded: [UInt8: UInt8] = [UInt8(ascii: "b"): 8, UInt8(ascii: "f"): 12, UInt8(ascii: "n"): 10,
+                                        UInt8(ascii: "r"): 13, UInt8(ascii: "t"): 9]
+        bytes.append(decoded[escaped] ?? escaped)
+        index += 2
+      }
+      pieces.append(LogicalText.Piece(logicalStart: bytes.count, sourceStart: index))
+    }
+    // Should the decoding differ from the parser's, the value is kept and maps from the start.
+    guard bytes == value else { return LogicalText(bytes: value, pieces: [pieces[0]]) }
+    return LogicalText(bytes: bytes, pieces: pieces)
+  }
+
+  /// Returns the text of `\uXXXX` escapes (one, or a surrogate pair) decoded.
+  static func decodeJSONEscapes(_ text: String) -> String {
+    let units = text.split(separator: "\\").compactMap { $0.hasPrefix("u") ? UInt16($0.dropFirst(), radix: 16) : nil }
+    return String(decoding: units, as: UTF16.self)
+  }
+
   /// Returns `word` as a package argument, or nil when its value cannot be judged: a word that
   /// starts with an expansion (`$PACKAGES`, `"$DIR"/x.whl`) may hold anything.
   func argument(_ word: ShellWord) -> PackageArgument? {
     guard let first = word.parts.first, !PackageVersions.isExpansion(first) else { return nil }
-    let written = String(decoding: script.text.bytes[word.range], as: UTF8.self)
+    var written = String(decoding: script.text.bytes[word.range], as: UTF8.self)
+    if quotesElements, let value = word.literalValue { written = value }
     return PackageArgument(word: word, text: PackageVersions.judgedText(word.parts), written: written,
                            sourceRange: script.sourceRange(word.range))
   }
@@ -51,6 +150,7 @@ struct PackageInstalls {
 /// The version syntax of each package manager: whether an install argument names an exact or
 /// bounded version, a file, or a source that pins itself.
 enum PackageVersions {
+  /// Returns whether `part` is an expansion, or a double-quoted string that starts with one.
   static func isExpansion(_ part: ShellWordPart) -> Bool {
     switch part {
     case .parameterExpansion, .commandSubstitution, .arithmeticExpansion: return true
@@ -59,7 +159,7 @@ enum PackageVersions {
     }
   }
 
-  /// The text of `parts` after quote removal, with `1` for each expansion.
+  /// Returns the text of `parts` after quote removal, with `1` for each expansion.
   static func judgedText(_ parts: [ShellWordPart]) -> String {
     var text = ""
     for part in parts {
@@ -74,13 +174,15 @@ enum PackageVersions {
     return text
   }
 
+  /// Returns whether `text` ends with one of `suffixes`.
   static func hasAnySuffix(_ text: String, _ suffixes: [String]) -> Bool {
     suffixes.contains { text.hasSuffix($0) }
   }
 
   // MARK: apt-get
 
-  /// `pkg=version` (globs such as `pkg=1.2.*` included), `pkg/release`, and `.deb` files or paths.
+  /// Returns whether an apt-get argument is pinned: `pkg=version` (globs such as `pkg=1.2.*`
+  /// included), `pkg/release`, or a `.deb` file or path.
   static func isAptPinned(_ text: String) -> Bool {
     text.contains("=") || text.contains("/") || text.hasSuffix(".deb")
   }
@@ -91,8 +193,8 @@ enum PackageVersions {
   static let pipArchiveSuffixes = [".whl", ".tar.gz", ".tgz", ".tar.bz2", ".tbz", ".tar.xz", ".txz", ".tar", ".zip"]
   static let pipVCSPrefixes = ["git+", "hg+", "svn+", "bzr+", "git://", "svn://"]
 
-  /// A version specifier (`==`, `>=`, `~=`, `===`, …, extras allowed before it), a direct
-  /// reference `name @ url`, a VCS URL with `@ref`, an archive file, or a local path or URL.
+  /// Returns whether a pip requirement is pinned: a version specifier (`==`, `>=`, `~=`, `===`,
+  /// …, after optional extras), `name @ url`, a VCS URL with `@ref`, an archive, or a path or URL.
   static func isPipPinned(_ text: String) -> Bool {
     if isPipVCS(text) { return pipVCSHasRef(text) }
     if let at = text.firstIndex(of: "@") {
@@ -107,7 +209,8 @@ enum PackageVersions {
 
   static func isPipVCS(_ text: String) -> Bool { pipVCSPrefixes.contains { text.hasPrefix($0) } }
 
-  /// Whether a VCS URL names a revision: an `@` after the host, since `git@host` before it is a user.
+  /// Returns whether a VCS URL names a revision with an `@` in its path. An `@` before the host,
+  /// as in `git@github.com`, names a user.
   static func pipVCSHasRef(_ url: String) -> Bool {
     guard let scheme = url.firstRange(of: "://") else { return url.contains("@") }
     let afterScheme = url[scheme.upperBound...]
@@ -123,8 +226,8 @@ enum PackageVersions {
   static let npmTarballSuffixes = [".tar", ".tar.gz", ".tgz"]
   static let npmPathPrefixes = ["/", "./", "../", "~/", "file:"]
 
-  /// `name@version` or `@scope/name@version` (not `@latest`), a git source with `#ref`, a
-  /// tarball, or a local folder.
+  /// Returns whether an npm package spec is pinned: `name@version` or `@scope/name@version` (not
+  /// `@latest`), a git source with `#ref`, a tarball, or a local folder.
   static func isNpmPinned(_ text: String) -> Bool {
     if npmGitPrefixes.contains(where: { text.hasPrefix($0) }) { return text.contains("#") }
     if hasAnySuffix(text, npmTarballSuffixes) { return true }
@@ -143,23 +246,25 @@ enum PackageVersions {
 
   // MARK: apk
 
-  /// `pkg=1.2`, `pkg~1.2`, `pkg>1`, `pkg<2`, or an `.apk` file.
+  /// Returns whether an apk argument is pinned: `pkg=1.2`, `pkg~1.2`, `pkg>1`, `pkg<2`, or an `.apk` file.
   static func isApkPinned(_ text: String) -> Bool {
     text.contains { "=~<>".contains($0) } || text.hasSuffix(".apk")
   }
 
   // MARK: gem
 
-  /// `gem:version` (with a requirement such as `gem:~>1.2`), or a `.gem` file or path.
+  /// Returns whether a gem argument is pinned: `gem:version` (or a requirement such as
+  /// `gem:~>1.2`), or a `.gem` file or path.
   static func isGemPinned(_ text: String) -> Bool {
     text.contains(":") || text.hasSuffix(".gem") || text.contains("/")
   }
 
   // MARK: yum, dnf, microdnf
 
-  /// `name-version[-release]`: after the first `-`, every part is made of version characters and
-  /// one starts with a digit (so `python3-pip` is not pinned and `foo-bar-1.2` is); also a
-  /// comparison such as `'httpd >= 2.4'`, an `.rpm` file, and `@module:stream`.
+  /// Returns whether a yum or dnf argument is pinned. `name-version[-release]` counts when every
+  /// part after the first `-` is made of version characters and one part starts with a digit, so
+  /// `foo-bar-1.2` is pinned and `python3-pip` is not. A comparison such as `'httpd >= 2.4'`, an
+  /// `.rpm` file and `@module:stream` count too.
   static func isRPMPinned(_ text: String) -> Bool {
     if text.hasSuffix(".rpm") || text.contains(where: { "=<>".contains($0) }) { return true }
     if text.hasPrefix("@") { return text.contains(":") }
@@ -174,12 +279,12 @@ enum PackageVersions {
     character.isASCII && (character.isLetter || character.isNumber || ".~^_:+".contains(character))
   }
 
-  /// A module spec names its stream: `nodejs:18`.
+  /// Returns whether a module spec names its stream, as `nodejs:18` does.
   static func isModulePinned(_ text: String) -> Bool { text.contains(":") }
 
   // MARK: zypper
 
-  /// `pkg=1.2`, `pkg>=1`, `pkg<2`, or an `.rpm` file.
+  /// Returns whether a zypper argument is pinned: `pkg=1.2`, `pkg>=1`, `pkg<2`, or an `.rpm` file.
   static func isZypperPinned(_ text: String) -> Bool {
     text.contains { "=<>".contains($0) } || text.hasSuffix(".rpm")
   }
@@ -189,8 +294,8 @@ enum PackageVersions {
   /// Module queries that float to whatever is newest.
   static let goFloatingQueries: Set<Substring> = ["latest", "upgrade", "patch"]
 
-  /// `path@version` (not `@latest`, `@upgrade` or `@patch`), a local package (`./cmd/x`,
-  /// `/src/x`), or `.go` files.
+  /// Returns whether a go package argument is pinned: `path@version` (not `@latest`, `@upgrade`
+  /// or `@patch`), a local package (`./cmd/x`, `/src/x`), or a `.go` file.
   static func isGoPinned(_ text: String) -> Bool {
     if text.hasPrefix(".") || text.hasPrefix("/") || text.hasSuffix(".go") { return true }
     guard let at = text.lastIndex(of: "@") else { return false }
@@ -203,8 +308,8 @@ enum PackageVersions {
     "modfile", "overlay", "pgo", "pkgdir", "tags", "toolexec", "coverpkg", "covermode", "exec",
   ]
 
-  /// The positional arguments of a go subcommand. Go's flags have one or two dashes and stop
-  /// at the first argument that is not a flag, so the syntax of `ShellOptionSyntax` does not fit.
+  /// Returns the positional arguments of a go subcommand. Go's flags have one or two dashes
+  /// and end at the first argument that is not a flag, which `ShellOptionSyntax` cannot express.
   static func goPositionalArguments(_ words: [ShellWord]) -> [ShellWord] {
     var index = 0
     while index < words.count {
@@ -219,13 +324,13 @@ enum PackageVersions {
 }
 
 extension PackageVersions {
-  /// The message of a pinning finding: `written` is the argument as written, `suggestion` the
-  /// pinned form with a placeholder such as `<version>`.
+  /// Returns the message of a pinning finding. `written` is the argument as written, and
+  /// `suggestion` is its pinned form with a placeholder such as `<version>`.
   static func message(_ written: String, suggestion: String) -> String {
     "Pin the version of `\(written)`, as in `\(suggestion)`"
   }
 
-  /// `text` without a trailing `@…` query, for suggesting `name@<version>` in place of `name@latest`.
+  /// Returns `text` without a trailing `@…` query, to suggest `name@<version>` for `name@latest`.
   static func droppingQuery(_ text: String) -> String {
     let start = text.hasPrefix("@") ? text.index(after: text.startIndex) : text.startIndex
     guard let at = text[start...].lastIndex(of: "@") else { return text }
@@ -234,8 +339,7 @@ extension PackageVersions {
 }
 
 extension PackageInstalls {
-  /// Returns the packages of `yum/dnf install` and the modules of `yum/dnf module install`, each
-  /// judged by its own syntax.
+  /// The packages of `yum/dnf install` and the modules of `yum/dnf module install`.
   var rpmArguments: (packages: [PackageArgument], modules: [PackageArgument]) {
     if command.isInstall { return (packageArguments, []) }
     guard command.subcommand == "module", command.packages.first?.literalValue == "install" else { return ([], []) }

@@ -1,8 +1,8 @@
-/// How the stages of a Dockerfile refer to each other: a stage is built on an earlier one with
-/// `FROM <stage>`, and copies files from one with `COPY --from=<stage>`.
+/// The references between the stages of a Dockerfile: a stage is built on an earlier one with
+/// `FROM <stage>`, and uses files of one with `COPY --from=<stage>` or `RUN --mount=from=<stage>`.
 struct StageReferences {
   let stages: [Stage]
-  /// For each stage, whether a later stage is built on it or copies from it. A stage that no
+  /// For each stage, whether a later stage is built on it or uses its files. A stage that no
   /// other stage uses is a possible build target (`docker build --target`).
   private(set) var isUsedByLaterStage: [Bool]
 
@@ -12,11 +12,26 @@ struct StageReferences {
     for stage in stages {
       if let base = stage.baseStageIndex { isUsedByLaterStage[base] = true }
     }
-    for (index, instruction) in context.instructions.enumerated() where instruction.kind == .copy {
-      guard let current = context.model.stageIndexOfInstruction[index], let from = instruction.flag("from")?.value,
-        let source = StageReferences.stageIndex(referencedBy: from, in: stages, before: current), source != current
-      else { continue }
-      isUsedByLaterStage[source] = true
+    for (index, instruction) in context.instructions.enumerated() {
+      guard let current = context.model.stageIndexOfInstruction[index] else { continue }
+      for reference in StageReferences.stageReferences(of: instruction) {
+        guard let source = StageReferences.stageIndex(referencedBy: reference, in: stages, before: current), source != current else { continue }
+        isUsedByLaterStage[source] = true
+      }
+    }
+  }
+
+  /// Returns the `--from` value of a COPY and the `from=` values of a RUN's `--mount` flags.
+  static func stageReferences(of instruction: Instruction) -> [String] {
+    switch instruction.kind {
+    case .copy:
+      return instruction.flag("from")?.value.map { [$0] } ?? []
+    case .run:
+      return instruction.flags.filter { $0.name == "mount" }.compactMap { flag in
+        flag.value?.split(separator: ",").first { $0.hasPrefix("from=") }.map { String($0.dropFirst("from=".count)) }
+      }
+    default:
+      return []
     }
   }
 
@@ -24,7 +39,7 @@ struct StageReferences {
   /// (`--from=0`) or a stage name, compared without case as BuildKit does. A name resolves to the
   /// last stage of that name up to and including `current`; nil when nothing matches.
   static func stageIndex(referencedBy value: String, in stages: [Stage], before current: Int) -> Int? {
-    if !value.isEmpty, value.allSatisfy(\.isASCIIDigit) {
+    if !value.isEmpty, value.allSatisfy(\.isASCIIDecimalDigit) {
       guard let index = Int(value), index <= current, index < stages.count else { return nil }
       return index
     }
@@ -43,24 +58,25 @@ struct StageReferences {
 
   /// Returns the source range of the stage name after `AS` in a FROM instruction, or nil.
   static func nameRange(of from: Instruction) -> Range<Int>? {
-    let words = from.arguments.whitespaceSeparatedWords()
-    guard words.count >= 3, from.arguments.text(words[1]).lowercased() == "as" else { return nil }
+    let words = from.arguments.blankSeparatedWordRanges()
+    guard words.count >= 3, from.arguments.string(in: words[1]).lowercased() == "as" else { return nil }
     return from.arguments.sourceRange(words[2])
   }
 
-  /// Returns the source range of the FROM instruction from its keyword to the end of its arguments.
+  /// Returns the source range of an instruction from its keyword to the end of its arguments.
   static func headerRange(of instruction: Instruction) -> Range<Int> {
     instruction.keywordRange.lowerBound..<max(instruction.keywordRange.upperBound, instruction.argumentsRange.upperBound)
   }
 }
 
 extension Character {
-  var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+  /// Whether the character is one of `0` to `9` (`isNumber` also accepts other scripts' digits).
+  var isASCIIDecimalDigit: Bool { ("0"..."9").contains(self) }
 }
 
 extension LogicalText {
   /// Returns the logical ranges of the words separated by spaces and tabs.
-  func whitespaceSeparatedWords() -> [Range<Int>] {
+  func blankSeparatedWordRanges() -> [Range<Int>] {
     var words: [Range<Int>] = []
     var start: Int?
     for (index, byte) in bytes.enumerated() {
@@ -77,7 +93,7 @@ extension LogicalText {
   }
 
   /// Returns the text of a logical range.
-  func text(_ range: Range<Int>) -> String {
+  func string(in range: Range<Int>) -> String {
     String(decoding: bytes[range], as: UTF8.self)
   }
 }

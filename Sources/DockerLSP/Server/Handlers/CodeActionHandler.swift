@@ -4,7 +4,8 @@ extension LanguageServer {
   static let fixAllTitle = "Fix all auto-fixable problems"
 
   /// Handles `textDocument/codeAction`: the fixes of findings that intersect the requested range,
-  /// then one `source.fixAll` action, filtered by `context.only`.
+  /// then an action per finding that adds a `# hadolint ignore=` comment, then one
+  /// `source.fixAll` action, filtered by `context.only`.
   func codeAction(params: JSONValue?) throws -> JSONValue {
     let reader = ParamsReader(params)
     let uri = try reader["textDocument"]["uri"].string()
@@ -26,11 +27,23 @@ extension LanguageServer {
 
     let converter = converter(for: entry.document.source)
     let requested = converter.offsets(requestedRange)
-    let findings = documents.findings(for: uri, lint: analysis.lint)
+    let findings = self.findings(for: uri)
     var actions: [JSONValue] = []
+    var ignoreActions: [JSONValue] = []
 
     // A finding at the cursor matches when the cursor touches it, hence the closed bounds.
     for finding in findings where finding.range.lowerBound <= requested.upperBound && requested.lowerBound <= finding.range.upperBound {
+      if LanguageServer.isKind("quickfix", allowedBy: onlyKinds), let edit = ignoreEdit(for: finding, in: entry.document),
+        !ignoreActions.contains(where: { $0["edit"] == workspaceEdit(uri: uri, edits: [edit], converter: converter) })
+      {
+        ignoreActions.append([
+          "title": .string("Ignore \(finding.ruleID) for this instruction"),
+          "kind": "quickfix",
+          "diagnostics": [converter.diagnostic(finding)],
+          "isPreferred": false,
+          "edit": workspaceEdit(uri: uri, edits: [edit], converter: converter),
+        ])
+      }
       for fix in finding.fixes {
         let kind = fix.kind == .quickFix ? "quickfix" : "refactor.rewrite"
         guard LanguageServer.isKind(kind, allowedBy: onlyKinds) else { continue }
@@ -44,8 +57,10 @@ extension LanguageServer {
       }
     }
 
+    actions += ignoreActions
+
     if LanguageServer.isKind("source.fixAll", allowedBy: onlyKinds) {
-      let edits = documents.fixAllEdits(for: uri) { fixAllEdits(for: $0.document, findings: findings) }
+      let edits = documents.fixAllEdits(for: uri) { fixAllEdits(for: $0.document, uri: uri, findings: findings) }
       if !edits.isEmpty {
         actions.append([
           "title": .string(LanguageServer.fixAllTitle),
@@ -55,6 +70,14 @@ extension LanguageServer {
       }
     }
     return .array(actions)
+  }
+
+  /// Returns the edit that suppresses `finding` on its instruction with a pragma comment, or nil
+  /// when the finding is outside every instruction or the comment already lists its rule.
+  private func ignoreEdit(for finding: Finding, in document: Document) -> TextEdit? {
+    let instructions = document.tree.instructions
+    guard let index = Linter.instructionIndex(containing: finding.range.lowerBound, in: instructions) else { return nil }
+    return IgnoreComment.edit(ignoring: finding.ruleID, onInstructionAt: index, in: document)
   }
 
   /// Returns whether `kind` passes the client's `only` filter. LSP kinds are hierarchical, so
@@ -68,8 +91,10 @@ extension LanguageServer {
   /// point, else one edit from the original text to the text after every round. Rounds after the
   /// first re-lint the fixed text, which costs nothing when the document has no quick fix; the
   /// caller keeps the result per document version, since clients ask for code actions often.
-  private func fixAllEdits(for document: Document, findings: [Finding]) -> [TextEdit] {
-    let outcome = FixAll.fix(document, findings: findings, lint: analysis.lint)
+  private func fixAllEdits(for document: Document, uri: String, findings: [Finding]) -> [TextEdit] {
+    let linter = workspace.linter(forDocument: uri) { path, result in reportConfigurationProblems(path, result) }
+    let lint = analysis.lint
+    let outcome = FixAll.fix(document, findings: findings) { lint($0, linter) }
     guard outcome.isChanged else { return [] }
     if outcome.rounds == 1 { return outcome.firstRoundEdits }
     return [FixAll.difference(from: document.source.bytes, to: outcome.bytes)]

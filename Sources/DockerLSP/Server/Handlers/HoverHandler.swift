@@ -19,7 +19,7 @@ extension LanguageServer {
 
     let converter = converter(for: entry.document.source)
     let offset = converter.offset(position)
-    let findings = documents.findings(for: uri, lint: analysis.lint)
+    let findings = self.findings(for: uri)
     guard let content = analysis.hover(offset, entry.document, findings) else { return .null }
     return [
       "contents": ["kind": "markdown", "value": .string(content.markdown)],

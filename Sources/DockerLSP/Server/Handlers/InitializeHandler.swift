@@ -16,6 +16,7 @@ extension LanguageServer {
       offeredNames = try offered.array().compactMap { element in element.value?.stringValue }
     }
     positionEncoding = LanguageServer.negotiatePositionEncoding(offered: offeredNames)
+    readConfigurationSupport(reader)
     lifecycle = .running
     logger.info("server", "Initialized with position encoding \(positionEncoding.rawValue)")
 
@@ -24,11 +25,35 @@ extension LanguageServer {
       "textDocumentSync": ["openClose": true, "change": 2],
       "hoverProvider": true,
       "codeActionProvider": ["codeActionKinds": ["quickfix", "refactor", "source.fixAll"]],
+      "workspace": ["workspaceFolders": ["supported": true, "changeNotifications": true]],
+      "documentSymbolProvider": true,
+      "foldingRangeProvider": true,
+      "definitionProvider": true,
+      "referencesProvider": true,
+      "documentHighlightProvider": true,
+      "renameProvider": ["prepareProvider": true],
+      "semanticTokensProvider": LanguageServer.semanticTokensCapability,
+      "completionProvider": ["triggerCharacters": .array(LanguageServer.completionTriggerCharacters.map { .string($0) })],
     ]
     return [
       "capabilities": capabilities,
       "serverInfo": ["name": .string(LanguageServer.name), "version": .string(LanguageServer.version)],
     ]
+  }
+
+  /// Reads the workspace folders (or the root URI) and the client's configuration capabilities.
+  private func readConfigurationSupport(_ reader: ParamsReader) {
+    let workspaceCapabilities = reader["capabilities"]["workspace"].value
+    clientSupport.configurationRequest = workspaceCapabilities?["configuration"]?.boolValue ?? false
+    clientSupport.watchedFilesRegistration =
+      workspaceCapabilities?["didChangeWatchedFiles"]?["dynamicRegistration"]?.boolValue ?? false
+    clientSupport.configurationChangeRegistration =
+      workspaceCapabilities?["didChangeConfiguration"]?["dynamicRegistration"]?.boolValue ?? false
+
+    var rootURIs = (reader["workspaceFolders"].value?.arrayValue ?? []).compactMap { $0["uri"]?.stringValue }
+    if rootURIs.isEmpty, let rootURI = reader["rootUri"].value?.stringValue { rootURIs = [rootURI] }
+    workspace.roots = rootURIs.compactMap(WorkspaceConfiguration.path(ofURI:))
+    if workspace.roots.isEmpty, let rootPath = reader["rootPath"].value?.stringValue { workspace.roots = [rootPath] }
   }
 
   /// Picks utf-8 when offered, because it needs no column conversion, then utf-16, then utf-32.
@@ -47,5 +72,6 @@ extension LanguageServer {
       connection.notify("window/logMessage", ["type": 1, "message": .string(text)])
     }
     logger.debug("server", "Client confirmed initialization")
+    startConfiguration()
   }
 }
