@@ -11,6 +11,8 @@ extension LanguageServer {
     "textDocument/documentHighlight": { try $0.documentHighlight(params: $1) },
     "textDocument/prepareRename": { try $0.prepareRename(params: $1) },
     "textDocument/rename": { try $0.rename(params: $1) },
+    "textDocument/formatting": { try $0.formatting(params: $1) },
+    "textDocument/rangeFormatting": { try $0.rangeFormatting(params: $1) },
     "textDocument/completion": { try $0.completion(params: $1) },
     "textDocument/semanticTokens/full": { try $0.semanticTokensFull(params: $1) },
     "textDocument/semanticTokens/range": { try $0.semanticTokensRange(params: $1) },
