@@ -166,7 +166,7 @@ public enum CompletionProvider {
     }
   }
 
-  /// The stages named before `offset`, in order.
+  /// Returns the stages named before `offset`, in order.
   private static func stages(in document: Document, before offset: Int, replacing range: Range<Int>) -> [CompletionCandidate] {
     var result: [CompletionCandidate] = []
     for instruction in document.tree.instructions where instruction.kind == .from && instruction.range.upperBound <= offset {
@@ -178,7 +178,8 @@ public enum CompletionProvider {
     return result
   }
 
-  /// The ARG and ENV names visible at `offset` (global ARGs in FROM lines), then the predefined ARGs.
+  /// Returns the ARG and ENV names visible at `offset` (global ARGs in FROM lines), then the
+  /// predefined ARGs.
   private static func variables(in document: Document, at offset: Int, replacing range: Range<Int>) -> [CompletionCandidate] {
     var globals: [(String, String)] = []
     var stage: [(String, String)] = []
@@ -201,6 +202,7 @@ public enum CompletionProvider {
         if inStage { stage.append((entry.key, detail)) } else { globals.append((entry.key, detail)) }
       }
     }
+
     var seen = Set<String>()
     var result: [CompletionCandidate] = []
     let declared = (inStage && !inFrom) ? stage.reversed() : globals.reversed()

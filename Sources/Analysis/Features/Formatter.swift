@@ -3,8 +3,8 @@
 ///
 /// Heredoc bodies are never touched. Inside the arguments only the leading whitespace of
 /// continuation lines changes, and only where that whitespace separates words outside quotes,
-/// so the shell reads the same words (a continuation that joins two halves of a word, or falls
-/// inside a quoted string, keeps its indentation).
+/// so the shell reads the same words. A continuation that joins two halves of a word, or that
+/// falls inside a quoted string, keeps its indentation.
 public enum DocumentFormatter {
   /// Returns the edits that format the document, or only those that touch `range` when given.
   /// `indentUnit` overrides the continuation indentation; by default it is the file's most
@@ -151,7 +151,7 @@ private struct ContinuationPlan {
     return start..<end
   }
 
-  /// Whether only blanks follow `offset` up to the end of its line.
+  /// Returns whether only blanks follow `offset` up to the end of its line.
   static func isLineEnd(_ bytes: [UInt8], from offset: Int) -> Bool {
     var index = offset
     while index < bytes.count && (bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t")) { index += 1 }

@@ -20,7 +20,7 @@ extension LanguageServer {
 
   /// Returns the open document that a feature request names, or nil when it is not open (a
   /// client can close a document while its requests are in flight, so that is no error). Throws
-  /// content-modified when a newer change is queued, because the answer would be stale.
+  /// content-modified when a newer change is queued, because the result would be stale.
   func documentForRequest(_ reader: ParamsReader, method: String) throws -> (uri: String, document: Document)? {
     let uri = try reader["textDocument"]["uri"].string()
     guard let entry = documents[uri] else {
