@@ -82,7 +82,7 @@ public enum CompletionProvider {
     var wordStart = offset
     while wordStart > lineStart && !isBlank(bytes[wordStart - 1]) { wordStart -= 1 }
     let word = String(decoding: bytes[wordStart..<offset], as: UTF8.self)
-    let instruction = document.tree.instruction(containing: offset).map { $0.onbuildTrigger?.instruction.range.contains(offset) == true ? $0.onbuildTrigger!.instruction : $0 }
+    let top = document.tree.instruction(containing: offset)
 
     // Variables after `$` or `${`.
     var nameStart = offset
@@ -93,13 +93,20 @@ public enum CompletionProvider {
       return variables(in: document, at: offset, replacing: nameStart..<nameEnd)
     }
 
-    guard let instruction, instruction.keywordRange.upperBound < offset || (instruction.keywordRange.lowerBound < offset && instruction.kind == .onbuild && instruction.onbuildTrigger == nil) else {
+    // The keyword of the instruction that ONBUILD wraps.
+    if let top, top.kind == .onbuild, offset > top.keywordRange.upperBound {
+      let trigger = top.onbuildTrigger?.instruction
+      if trigger.map({ offset <= $0.keywordRange.upperBound }) ?? true {
+        return keywords(replacing: wordStart..<offset).filter { !["ONBUILD", "FROM", "MAINTAINER"].contains($0.label) }
+      }
+    }
+    let instruction = top.map { $0.onbuildTrigger?.instruction ?? $0 }
+    guard let instruction, offset > instruction.keywordRange.upperBound else {
       // At the start of a line: a keyword, unless the line continues an earlier instruction.
       if let instruction, lines.line(containing: instruction.keywordRange.lowerBound) != lines.line(containing: offset) { return [] }
       if !bytes[lineStart..<wordStart].allSatisfy(isBlank) { return [] }
       return keywords(replacing: wordStart..<offset)
     }
-    if instruction.kind == .onbuild, instruction.onbuildTrigger == nil { return keywords(replacing: wordStart..<offset) }
 
     let beforeArguments = wordStart <= instruction.argumentsRange.lowerBound || instruction.flags.contains { $0.range.lowerBound == wordStart }
     if word.hasPrefix("-"), beforeArguments {
@@ -181,6 +188,7 @@ public enum CompletionProvider {
   /// Returns the ARG and ENV names visible at `offset` (global ARGs in FROM lines), then the
   /// predefined ARGs.
   private static func variables(in document: Document, at offset: Int, replacing range: Range<Int>) -> [CompletionCandidate] {
+    // NOTE: ENV inherited from a base stage (`FROM build`) is not proposed; `SymbolIndex` resolves it.
     var globals: [(String, String)] = []
     var stage: [(String, String)] = []
     var inStage = false

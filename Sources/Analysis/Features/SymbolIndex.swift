@@ -193,6 +193,7 @@ public struct SymbolIndex: Sendable {
       guard let valueRange = flag.valueRange else { continue }
       VariableScanner.scan(source, valueRange, escape: escape) { body($0, $1) }
     }
+    // NOTE: heredoc bodies are not scanned, so `$X` inside one has no definition or rename.
     // Exec form is not expanded for RUN, CMD and ENTRYPOINT.
     if instruction.execForm != nil && [.run, .cmd, .entrypoint].contains(instruction.kind) { return }
     let arguments = instruction.arguments

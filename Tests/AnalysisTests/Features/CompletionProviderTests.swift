@@ -26,6 +26,14 @@ final class CompletionProviderTests: XCTestCase {
     XCTAssertEqual(complete("RUN apt|\n").labels, [])
   }
 
+  func testOnbuildProposesTriggerKeywords() {
+    let result = complete("FROM a\nONBUILD R|\n")
+    XCTAssertEqual(result.labels.count, 15)
+    XCTAssertFalse(result.labels.contains("ONBUILD"))
+    XCTAssertEqual(result.candidates.first?.replaceRange, (result.offset - 1)..<result.offset)
+    XCTAssertEqual(complete("ONBUILD COPY --|").labels.first, "--from=")
+  }
+
   func testFlagsPerInstruction() {
     let copy = complete("FROM a AS b\nCOPY --|\n")
     XCTAssertEqual(copy.labels, ["--from=", "--chown=", "--chmod=", "--link", "--parents", "--exclude="])
