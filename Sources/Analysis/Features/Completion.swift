@@ -188,9 +188,12 @@ public enum CompletionProvider {
   /// Returns the ARG and ENV names visible at `offset` (global ARGs in FROM lines), then the
   /// predefined ARGs.
   private static func variables(in document: Document, at offset: Int, replacing range: Range<Int>) -> [CompletionCandidate] {
-    // NOTE: ENV inherited from a base stage (`FROM build`) is not proposed; `SymbolIndex` resolves it.
     var globals: [(String, String)] = []
     var stage: [(String, String)] = []
+    // The name and final ENV entries of each finished stage, for stages built on them.
+    var stageNames: [String?] = []
+    var stageEnvs: [[(String, String)]] = []
+    var env: [(String, String)] = []
     var inStage = false
     var inFrom = false
     let escape = document.tree.escapeCharacter
@@ -200,14 +203,21 @@ public enum CompletionProvider {
         break
       }
       if instruction.kind == .from {
+        if inStage { stageEnvs.append(env) }
         inStage = true
-        stage = []
+        let words = instruction.arguments.whitespaceSeparatedWords()
+        let base = words.first.map { instruction.arguments.text($0).lowercased() }
+        env = stageNames.lastIndex { $0 != nil && $0 == base }.map { stageEnvs[$0] } ?? []
+        stage = env
+        let name = words.count >= 3 && instruction.arguments.text(words[1]).lowercased() == "as" ? instruction.arguments.text(words[2]).lowercased() : nil
+        stageNames.append(name)
         continue
       }
       guard instruction.kind == .arg || instruction.kind == .env else { continue }
       for entry in KeyValueArguments.entries(of: instruction, escape: escape) where !entry.keyHasExpansion {
         let detail = "\(instruction.kind.keyword)\(entry.value.map { " = \($0)" } ?? "")"
         if inStage { stage.append((entry.key, detail)) } else { globals.append((entry.key, detail)) }
+        if inStage && instruction.kind == .env { env.append((entry.key, detail)) }
       }
     }
 

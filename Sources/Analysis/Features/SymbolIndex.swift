@@ -193,12 +193,18 @@ public struct SymbolIndex: Sendable {
       guard let valueRange = flag.valueRange else { continue }
       VariableScanner.scan(source, valueRange, escape: escape) { body($0, $1) }
     }
-    // NOTE: heredoc bodies are not scanned, so `$X` inside one has no definition or rename.
     // Exec form is not expanded for RUN, CMD and ENTRYPOINT.
     if instruction.execForm != nil && [.run, .cmd, .entrypoint].contains(instruction.kind) { return }
     let arguments = instruction.arguments
     VariableScanner.scan(arguments.bytes, 0..<arguments.bytes.count, escape: escape) { name, range in
       body(name, arguments.sourceRange(range))
+    }
+    // A RUN heredoc is a script, so the shell expands ARG and ENV values in it unless the
+    // delimiter is quoted. The shell's escape character is always a backslash.
+    guard instruction.kind == .run else { return }
+    for heredoc in instruction.heredocs where !heredoc.isQuoted && !heredoc.bodyRange.isEmpty {
+      let end = max(heredoc.bodyRange.lowerBound, min(heredoc.bodyRange.upperBound, heredoc.terminatorRange.lowerBound))
+      VariableScanner.scan(source, heredoc.bodyRange.lowerBound..<end, escape: UInt8(ascii: "\\")) { body($0, $1) }
     }
   }
 }

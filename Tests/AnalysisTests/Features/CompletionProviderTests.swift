@@ -61,6 +61,12 @@ final class CompletionProviderTests: XCTestCase {
     XCTAssertEqual(complete("FROM golang AS build\nFROM b|\nFROM x AS later\n").labels, ["build"])
   }
 
+  func testEnvIsInheritedFromBaseStage() {
+    let result = complete("FROM a AS base\nENV FROM_BASE=1\nARG NOT_INHERITED\nFROM base\nRUN echo $|\n")
+    XCTAssertEqual(result.labels.first, "FROM_BASE")
+    XCTAssertFalse(result.labels.contains("NOT_INHERITED"))
+  }
+
   func testVariablesInScope() {
     let text = "ARG GLOBAL=1\nFROM alpine:$|\nARG LOCAL\nENV HOME_DIR=/h\nRUN echo ${|}\n"
     let inFrom = complete(text.replacingOccurrences(of: "${|}", with: "${}"))
