@@ -19,7 +19,9 @@ final class LifecycleTests: XCTestCase {
         "documentHighlightProvider": true,
         "renameProvider": ["prepareProvider": true],
         "semanticTokensProvider": LanguageServer.semanticTokensCapability,
-        "completionProvider": ["triggerCharacters": .array(LanguageServer.completionTriggerCharacters.map { .string($0) })],
+        "documentFormattingProvider": true,
+        "documentRangeFormattingProvider": true,
+        "completionProvider": ["triggerCharacters": ["-", "=", "$", "{"]],
       ],
       "serverInfo": ["name": "docker-lsp", "version": .string(LanguageServer.version)],
     ]

@@ -82,7 +82,7 @@ public enum CompletionProvider {
     var wordStart = offset
     while wordStart > lineStart && !isBlank(bytes[wordStart - 1]) { wordStart -= 1 }
     let word = String(decoding: bytes[wordStart..<offset], as: UTF8.self)
-    let instruction = document.tree.instruction(containing: offset).map { $0.onbuildTrigger?.instruction.range.contains(offset) == true ? $0.onbuildTrigger!.instruction : $0 }
+    let top = document.tree.instruction(containing: offset)
 
     // Variables after `$` or `${`.
     var nameStart = offset
@@ -93,13 +93,20 @@ public enum CompletionProvider {
       return variables(in: document, at: offset, replacing: nameStart..<nameEnd)
     }
 
-    guard let instruction, instruction.keywordRange.upperBound < offset || (instruction.keywordRange.lowerBound < offset && instruction.kind == .onbuild && instruction.onbuildTrigger == nil) else {
+    // The keyword of the instruction that ONBUILD wraps.
+    if let top, top.kind == .onbuild, offset > top.keywordRange.upperBound {
+      let trigger = top.onbuildTrigger?.instruction
+      if trigger.map({ offset <= $0.keywordRange.upperBound }) ?? true {
+        return keywords(replacing: wordStart..<offset).filter { !["ONBUILD", "FROM", "MAINTAINER"].contains($0.label) }
+      }
+    }
+    let instruction = top.map { $0.onbuildTrigger?.instruction ?? $0 }
+    guard let instruction, offset > instruction.keywordRange.upperBound else {
       // At the start of a line: a keyword, unless the line continues an earlier instruction.
       if let instruction, lines.line(containing: instruction.keywordRange.lowerBound) != lines.line(containing: offset) { return [] }
       if !bytes[lineStart..<wordStart].allSatisfy(isBlank) { return [] }
       return keywords(replacing: wordStart..<offset)
     }
-    if instruction.kind == .onbuild, instruction.onbuildTrigger == nil { return keywords(replacing: wordStart..<offset) }
 
     let beforeArguments = wordStart <= instruction.argumentsRange.lowerBound || instruction.flags.contains { $0.range.lowerBound == wordStart }
     if word.hasPrefix("-"), beforeArguments {
@@ -166,7 +173,7 @@ public enum CompletionProvider {
     }
   }
 
-  /// The stages named before `offset`, in order.
+  /// Returns the stages named before `offset`, in order.
   private static func stages(in document: Document, before offset: Int, replacing range: Range<Int>) -> [CompletionCandidate] {
     var result: [CompletionCandidate] = []
     for instruction in document.tree.instructions where instruction.kind == .from && instruction.range.upperBound <= offset {
@@ -178,10 +185,15 @@ public enum CompletionProvider {
     return result
   }
 
-  /// The ARG and ENV names visible at `offset` (global ARGs in FROM lines), then the predefined ARGs.
+  /// Returns the ARG and ENV names visible at `offset` (global ARGs in FROM lines), then the
+  /// predefined ARGs.
   private static func variables(in document: Document, at offset: Int, replacing range: Range<Int>) -> [CompletionCandidate] {
     var globals: [(String, String)] = []
     var stage: [(String, String)] = []
+    // The name and final ENV entries of each finished stage, for stages built on them.
+    var stageNames: [String?] = []
+    var stageEnvs: [[(String, String)]] = []
+    var env: [(String, String)] = []
     var inStage = false
     var inFrom = false
     let escape = document.tree.escapeCharacter
@@ -191,16 +203,24 @@ public enum CompletionProvider {
         break
       }
       if instruction.kind == .from {
+        if inStage { stageEnvs.append(env) }
         inStage = true
-        stage = []
+        let words = instruction.arguments.whitespaceSeparatedWords()
+        let base = words.first.map { instruction.arguments.text($0).lowercased() }
+        env = stageNames.lastIndex { $0 != nil && $0 == base }.map { stageEnvs[$0] } ?? []
+        stage = env
+        let name = words.count >= 3 && instruction.arguments.text(words[1]).lowercased() == "as" ? instruction.arguments.text(words[2]).lowercased() : nil
+        stageNames.append(name)
         continue
       }
       guard instruction.kind == .arg || instruction.kind == .env else { continue }
       for entry in KeyValueArguments.entries(of: instruction, escape: escape) where !entry.keyHasExpansion {
         let detail = "\(instruction.kind.keyword)\(entry.value.map { " = \($0)" } ?? "")"
         if inStage { stage.append((entry.key, detail)) } else { globals.append((entry.key, detail)) }
+        if inStage && instruction.kind == .env { env.append((entry.key, detail)) }
       }
     }
+
     var seen = Set<String>()
     var result: [CompletionCandidate] = []
     let declared = (inStage && !inFrom) ? stage.reversed() : globals.reversed()

@@ -82,14 +82,15 @@ public enum DocumentSymbolProvider {
     return [OutlineSymbol(name: keyword, detail: summary(of: instruction), kind: kind, range: range, selectionRange: instruction.keywordRange)]
   }
 
-  /// The first 60 characters of the arguments, for the outline's detail column.
+  /// Returns the first 60 characters of the arguments, for the outline's detail column.
   private static func summary(of instruction: Instruction) -> String? {
     let text = instruction.arguments.text
     if text.isEmpty { return nil }
     return text.count > 60 ? String(text.prefix(59)) + "…" : text
   }
 
-  /// The instruction from its keyword to the end of its last line, without the line terminator.
+  /// Returns the range from the keyword to the end of the instruction's last line, without the
+  /// line terminator.
   static func contentRange(of instruction: Instruction, in source: [UInt8]) -> Range<Int> {
     var end = instruction.range.upperBound
     while end > instruction.keywordRange.upperBound, source[end - 1] == UInt8(ascii: "\n") || source[end - 1] == UInt8(ascii: "\r") {

@@ -33,7 +33,7 @@ public enum NavigationProvider {
   }
 }
 
-/// Why a rename was rejected.
+/// The reason a rename was rejected, as a message for the user.
 public struct RenameError: Error, Sendable, Hashable {
   public var message: String
 

@@ -231,7 +231,7 @@ private struct Collector {
     add(cursor..<range.upperBound, .string)
   }
 
-  /// The end of an expansion: after `}` when it closes `${NAME}`, else after the name.
+  /// Returns the end of an expansion: after `}` when it closes `${NAME}`, else after the name.
   static func expansionEnd(_ name: Range<Int>, in bytes: [UInt8]) -> Int {
     let isBraced = name.upperBound < bytes.count && bytes[name.upperBound] == UInt8(ascii: "}")
       && name.lowerBound >= 2 && bytes[name.lowerBound - 1] == UInt8(ascii: "{")
@@ -322,7 +322,7 @@ private struct Collector {
     }
   }
 
-  /// Whether the source text in `range` is a stage name declared earlier.
+  /// Returns whether the source text in `range` is a stage name declared earlier.
   private func isStageName(_ range: Range<Int>) -> Bool {
     let length = range.count
     return stageNames.contains { name in

@@ -2,8 +2,8 @@
 /// them. It backs go to definition, references, rename and highlights.
 ///
 /// Scoping follows BuildKit: an ARG before the first FROM is global and is visible only in FROM
-/// lines, or inside a stage after an `ARG` of the same name redeclares it there (that ARG joins the
-/// global symbol, so a rename keeps them together). ARG and ENV declared in a stage are visible
+/// lines, or inside a stage after an `ARG` of the same name redeclares it there. That ARG joins
+/// the global symbol, so a rename keeps them together. ARG and ENV declared in a stage are visible
 /// after their instruction; a stage built on an earlier stage inherits its ENV, not its ARG.
 /// References in an instruction resolve before that instruction's own declarations, as in
 /// `ENV PATH=$PATH:/opt/bin`.
@@ -68,7 +68,7 @@ public struct SymbolIndex: Sendable {
       if instruction.kind == .from {
         closeStage()
         let stage = model.stages[model.stageIndexOfInstruction[index]!]
-        // FROM sees the global ARGs only.
+        // Only the global ARGs are in scope in a FROM line.
         SymbolIndex.scanVariables(of: instruction, source: source, escape: escape) { name, range in
           if let found = globals[name] { add(range, found.symbol, declaration: false, target: found.range) }
         }
@@ -198,6 +198,13 @@ public struct SymbolIndex: Sendable {
     let arguments = instruction.arguments
     VariableScanner.scan(arguments.bytes, 0..<arguments.bytes.count, escape: escape) { name, range in
       body(name, arguments.sourceRange(range))
+    }
+    // A RUN heredoc is a script, so the shell expands ARG and ENV values in it unless the
+    // delimiter is quoted. The shell's escape character is always a backslash.
+    guard instruction.kind == .run else { return }
+    for heredoc in instruction.heredocs where !heredoc.isQuoted && !heredoc.bodyRange.isEmpty {
+      let end = max(heredoc.bodyRange.lowerBound, min(heredoc.bodyRange.upperBound, heredoc.terminatorRange.lowerBound))
+      VariableScanner.scan(source, heredoc.bodyRange.lowerBound..<end, escape: UInt8(ascii: "\\")) { body($0, $1) }
     }
   }
 }

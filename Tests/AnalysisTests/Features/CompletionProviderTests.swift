@@ -26,6 +26,14 @@ final class CompletionProviderTests: XCTestCase {
     XCTAssertEqual(complete("RUN apt|\n").labels, [])
   }
 
+  func testOnbuildProposesTriggerKeywords() {
+    let result = complete("FROM a\nONBUILD R|\n")
+    XCTAssertEqual(result.labels.count, 15)
+    XCTAssertFalse(result.labels.contains("ONBUILD"))
+    XCTAssertEqual(result.candidates.first?.replaceRange, (result.offset - 1)..<result.offset)
+    XCTAssertEqual(complete("ONBUILD COPY --|").labels.first, "--from=")
+  }
+
   func testFlagsPerInstruction() {
     let copy = complete("FROM a AS b\nCOPY --|\n")
     XCTAssertEqual(copy.labels, ["--from=", "--chown=", "--chmod=", "--link", "--parents", "--exclude="])
@@ -51,6 +59,12 @@ final class CompletionProviderTests: XCTestCase {
     XCTAssertEqual(complete("FROM golang AS build\nFROM |").labels, ["build"])
     XCTAssertEqual(complete("FROM golang AS build\nFROM build |").labels, ["AS"])
     XCTAssertEqual(complete("FROM golang AS build\nFROM b|\nFROM x AS later\n").labels, ["build"])
+  }
+
+  func testEnvIsInheritedFromBaseStage() {
+    let result = complete("FROM a AS base\nENV FROM_BASE=1\nARG NOT_INHERITED\nFROM base\nRUN echo $|\n")
+    XCTAssertEqual(result.labels.first, "FROM_BASE")
+    XCTAssertFalse(result.labels.contains("NOT_INHERITED"))
   }
 
   func testVariablesInScope() {

@@ -55,6 +55,14 @@ final class NavigationProviderTests: XCTestCase {
     XCTAssertNil(NavigationProvider.definition(in: Document(text: source), at: byteRange(of: "V", in: source, occurrence: 1).lowerBound))
   }
 
+  func testRunHeredocBodiesUseVariablesUnlessQuoted() {
+    let source = "FROM a\nARG V\nRUN <<EOF\necho $V\nEOF\nRUN <<'EOF'\necho $V\nEOF\n"
+    let document = Document(text: source)
+    let declaration = byteRange(of: "V", in: source, occurrence: 0)
+    XCTAssertEqual(NavigationProvider.definition(in: document, at: byteRange(of: "$V", in: source, occurrence: 0).upperBound), declaration)
+    XCTAssertNil(NavigationProvider.definition(in: document, at: byteRange(of: "$V", in: source, occurrence: 1).upperBound))
+  }
+
   func testHighlightsMarkDeclarations() {
     let highlights = NavigationProvider.highlights(in: document, at: byteRange(of: "test", in: text).lowerBound)
     XCTAssertEqual(highlights, [SymbolHighlight(range: byteRange(of: "test", in: text), isDeclaration: true)])

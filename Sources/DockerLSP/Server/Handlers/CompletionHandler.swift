@@ -1,7 +1,7 @@
 import Analysis
 
 extension LanguageServer {
-  /// The characters after which the client asks for completions without a keystroke.
+  /// The characters that make the client request completions as soon as they are typed.
   static let completionTriggerCharacters = ["-", "=", "$", "{"]
 
   /// Handles `textDocument/completion`: keywords, flags, flag values, stage names and variables.
@@ -23,7 +23,7 @@ extension LanguageServer {
     })
   }
 
-  /// The LSP `CompletionItemKind` number.
+  /// Returns the LSP `CompletionItemKind` number.
   static func completionItemKind(_ kind: CompletionCandidate.Kind) -> Int {
     switch kind {
     case .keyword: return 14

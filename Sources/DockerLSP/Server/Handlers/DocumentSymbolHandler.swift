@@ -20,7 +20,7 @@ extension LanguageServer {
     return .object(object)
   }
 
-  /// The LSP `SymbolKind` number.
+  /// Returns the LSP `SymbolKind` number.
   static func symbolKind(_ kind: OutlineKind) -> Int {
     switch kind {
     case .module: return 2

@@ -11,6 +11,8 @@ extension LanguageServer {
     "textDocument/documentHighlight": { try $0.documentHighlight(params: $1) },
     "textDocument/prepareRename": { try $0.prepareRename(params: $1) },
     "textDocument/rename": { try $0.rename(params: $1) },
+    "textDocument/formatting": { try $0.formatting(params: $1) },
+    "textDocument/rangeFormatting": { try $0.rangeFormatting(params: $1) },
     "textDocument/completion": { try $0.completion(params: $1) },
     "textDocument/semanticTokens/full": { try $0.semanticTokensFull(params: $1) },
     "textDocument/semanticTokens/range": { try $0.semanticTokensRange(params: $1) },
@@ -18,7 +20,7 @@ extension LanguageServer {
 
   /// Returns the open document that a feature request names, or nil when it is not open (a
   /// client can close a document while its requests are in flight, so that is no error). Throws
-  /// content-modified when a newer change is queued, because the answer would be stale.
+  /// content-modified when a newer change is queued, because the result would be stale.
   func documentForRequest(_ reader: ParamsReader, method: String) throws -> (uri: String, document: Document)? {
     let uri = try reader["textDocument"]["uri"].string()
     guard let entry = documents[uri] else {

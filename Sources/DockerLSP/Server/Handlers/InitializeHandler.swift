@@ -33,6 +33,8 @@ extension LanguageServer {
       "documentHighlightProvider": true,
       "renameProvider": ["prepareProvider": true],
       "semanticTokensProvider": LanguageServer.semanticTokensCapability,
+      "documentFormattingProvider": true,
+      "documentRangeFormattingProvider": true,
       "completionProvider": ["triggerCharacters": .array(LanguageServer.completionTriggerCharacters.map { .string($0) })],
     ]
     return [

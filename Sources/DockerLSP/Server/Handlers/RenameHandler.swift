@@ -15,7 +15,7 @@ extension LanguageServer {
   }
 
   /// Handles `textDocument/rename`: a workspace edit that renames every occurrence, or a
-  /// `RequestFailed` error that says why the new name was rejected.
+  /// `RequestFailed` error that explains why the new name was rejected.
   func rename(params: JSONValue?) throws -> JSONValue {
     let reader = ParamsReader(params)
     let position = try reader["position"].position()

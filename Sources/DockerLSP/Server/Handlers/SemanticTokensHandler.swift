@@ -26,7 +26,7 @@ extension LanguageServer {
   private func semanticTokens(params: JSONValue?, method: String, ranged: Bool) throws -> JSONValue {
     let reader = ParamsReader(params)
     let requested = ranged ? try reader["range"].range() : nil
-    guard let (_, document) = try documentForRequest(reader, method: method) else { return .null }
+    guard let (_, document) = try documentForRequest(reader, method: method) else { return ["data": []] }
     let converter = converter(for: document.source)
     let tokens = SemanticTokensProvider.tokens(in: document, range: requested.map(converter.offsets))
     let data = SemanticTokensProvider.encode(tokens, in: document.source, encoding: positionEncoding)

@@ -1,0 +1,46 @@
+import Analysis
+import XCTest
+
+/// Runs every editor feature over the corpus, at many offsets, to catch crashes and broken
+/// invariants on real and malformed files.
+final class FeatureRobustnessTests: XCTestCase {
+  func testFeaturesHoldInvariantsOnCorpus() throws {
+    for file in try CorpusFiles.load() {
+      let document = Document(bytes: file.bytes)
+      let count = file.bytes.count
+
+      let tokens = SemanticTokensProvider.tokens(in: document)
+      for (previous, token) in zip(tokens, tokens.dropFirst()) {
+        XCTAssertLessThanOrEqual(previous.range.upperBound, token.range.lowerBound, "\(file.name): overlapping tokens at \(token.range)")
+      }
+      XCTAssertTrue(tokens.allSatisfy { $0.range.upperBound <= count }, "\(file.name): token past the end")
+      for encoding in PositionEncoding.allCases {
+        XCTAssertEqual(SemanticTokensProvider.encode(tokens, in: document.source, encoding: encoding).count % 5, 0)
+      }
+
+      for region in FoldingRangeProvider.regions(in: document) {
+        XCTAssertLessThan(region.startLine, region.endLine, "\(file.name)")
+      }
+      for symbol in DocumentSymbolProvider.symbols(in: document) {
+        XCTAssertTrue(symbol.range.contains(symbol.selectionRange.lowerBound) || symbol.range.lowerBound == symbol.selectionRange.lowerBound, "\(file.name): \(symbol.name)")
+        for child in symbol.children {
+          XCTAssertTrue(symbol.range.lowerBound <= child.range.lowerBound && child.range.upperBound <= symbol.range.upperBound, "\(file.name): \(child.name)")
+        }
+      }
+
+      let step = max(1, count / 25)
+      for offset in stride(from: 0, through: count, by: step) {
+        for candidate in CompletionProvider.completions(in: document, at: offset) {
+          XCTAssertTrue(candidate.replaceRange.lowerBound <= offset && offset <= candidate.replaceRange.upperBound, "\(file.name) at \(offset)")
+        }
+        if let target = NavigationProvider.definition(in: document, at: offset) {
+          XCTAssertLessThanOrEqual(target.upperBound, count)
+        }
+        for reference in NavigationProvider.references(in: document, at: offset, includeDeclaration: true) {
+          XCTAssertLessThanOrEqual(reference.upperBound, count)
+        }
+      }
+      XCTAssertTrue(DocumentFormatter.edits(for: document).allSatisfy { $0.range.upperBound <= count })
+    }
+  }
+}
