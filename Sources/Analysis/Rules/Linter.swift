@@ -37,8 +37,11 @@ public struct Linter: Sendable {
   }
 
   /// Returns the findings for `document`, sorted by start offset and then rule id.
-  public func lint(_ document: Document) -> [Finding] {
-    let context = RuleContext(document: document, settings: configuration.settings)
+  /// `cache` keeps shell scripts parsed by earlier lints of the same document, so that linting
+  /// an edited version reparses only the scripts that changed.
+  public func lint(_ document: Document, cache: ShellScriptCache? = nil) -> [Finding] {
+    cache?.startGeneration()
+    let context = RuleContext(document: document, settings: configuration.settings, cache: cache)
     var findings: [Finding] = []
     for rule in rules {
       rule.check(context, into: &findings)

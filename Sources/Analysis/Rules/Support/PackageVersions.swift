@@ -19,14 +19,18 @@ struct PackageInstalls {
   /// Returns the package-manager commands of every RUN that runs under a POSIX shell, each with
   /// the script it belongs to. Each RUN's scripts are built once.
   static func all(in context: RuleContext, managers: Set<PackageManager>) -> [PackageInstalls] {
+    // Ten rules ask, each for its own managers: find the commands of all managers once.
+    context.derived("PackageInstalls.all", allManagers).filter { managers.contains($0.command.manager) }
+  }
+
+  private static func allManagers(in context: RuleContext) -> [PackageInstalls] {
     var result: [PackageInstalls] = []
     for index in context.instructions.indices where context.instructions[index].kind == .run {
       guard SemanticModel.isPOSIXShell(context.model.shellOfInstruction[index]) else { continue }
       let scripts = context.runScripts(ofInstructionAt: index)
       for (scriptIndex, runScript) in scripts.enumerated() {
         for occurrence in runScript.script.simpleCommands() {
-          guard let command = PackageManagerCommands.command(occurrence, instructionIndex: index, scriptIndex: scriptIndex),
-            managers.contains(command.manager)
+          guard let command = PackageManagerCommands.command(occurrence, instructionIndex: index, scriptIndex: scriptIndex)
           else { continue }
           result.append(PackageInstalls(command: command, script: runScript))
         }
