@@ -4,7 +4,7 @@ import XCTest
 final class FixAllTests: XCTestCase {
   private func fixed(_ text: String) -> FixAll.Outcome {
     let linter = Linter()
-    return FixAll.fix(Document(text: text), lint: linter.lint)
+    return FixAll.fix(Document(text: text)) { linter.lint($0) }
   }
 
   private func finding(_ id: String, _ fixes: [Fix]) -> Finding {
@@ -73,7 +73,7 @@ final class FixAllTests: XCTestCase {
     ]
     for text in texts {
       let once = fixed(text)
-      let twice = FixAll.fix(Document(bytes: once.bytes), lint: Linter().lint)
+      let twice = FixAll.fix(Document(bytes: once.bytes)) { Linter().lint($0) }
       XCTAssertFalse(twice.isChanged, String(decoding: once.bytes, as: UTF8.self))
       XCTAssertEqual(twice.bytes, once.bytes)
     }

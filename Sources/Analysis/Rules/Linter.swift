@@ -41,9 +41,12 @@ public struct Linter: Sendable {
   }
 
   /// Returns the findings for `document`, sorted by start offset and then rule id, without
-  /// those that the file's ignore pragmas suppress.
-  public func lint(_ document: Document) -> [Finding] {
-    let context = RuleContext(document: document, settings: configuration.settings)
+  /// those that the file's ignore pragmas suppress. `cache` keeps shell scripts parsed by earlier
+  /// lints of the same document, so that linting an edited version reparses only the scripts
+  /// that changed.
+  public func lint(_ document: Document, cache: ShellScriptCache? = nil) -> [Finding] {
+    cache?.startGeneration()
+    let context = RuleContext(document: document, settings: configuration.settings, cache: cache)
     var findings: [Finding] = []
     for rule in rules {
       rule.check(context, into: &findings)

@@ -6,13 +6,35 @@ public final class RuleContext {
   public let model: SemanticModel
   public let settings: RuleSettings
   private var shellScripts: [Int: ShellScript] = [:]
-  private var sharedValues: [ObjectIdentifier: Any] = [:]
+  /// Scripts by their bytes: shared across lints when the caller passes a cache.
+  private let scriptCache: ShellScriptCache
+  /// `runScripts(ofInstructionAt:includingOnbuild:)` by index, without and with ONBUILD.
+  var runScriptsByIndex: [[RunScript]?]
+  var runScriptsWithOnbuildByIndex: [[RunScript]?]
+  /// Values that several rules derive from the whole document, by key; see `derived(_:_:)`.
+  private var derivedValues: [String: Any] = [:]
 
-  public init(document: Document, settings: RuleSettings = RuleSettings()) {
+  /// `cache` keeps parsed shell scripts across contexts (the server passes one per document);
+  /// without it, each context parses its scripts once.
+  public init(document: Document, settings: RuleSettings = RuleSettings(), cache: ShellScriptCache? = nil) {
     self.document = document
     self.settings = settings
+    self.scriptCache = cache ?? ShellScriptCache()
     self.instructions = document.tree.instructions
     self.model = SemanticModel(tree: document.tree, instructions: instructions)
+    self.runScriptsByIndex = Array(repeating: nil, count: instructions.count)
+    self.runScriptsWithOnbuildByIndex = Array(repeating: nil, count: instructions.count)
+  }
+
+  /// Returns the value that `compute` derives from this context, computing it once per context.
+  /// Several rules that need the same document-wide facts (the package-manager commands of
+  /// every RUN, the layer model) share them through this. `key` names the value and must always
+  /// come with the same type.
+  public func derived<Value>(_ key: String, _ compute: (RuleContext) -> Value) -> Value {
+    if let value = derivedValues[key] as? Value { return value }
+    let value = compute(self)
+    derivedValues[key] = value
+    return value
   }
 
   public var source: SourceText { document.source }
@@ -22,17 +44,19 @@ public final class RuleContext {
   /// Offsets in the script are offsets into `instruction.arguments.bytes`.
   public func shellScript(ofInstructionAt index: Int) -> ShellScript {
     if let cached = shellScripts[index] { return cached }
-    let script = ShellParser.parse(instructions[index].arguments.bytes)
+    let script = scriptCache.script(for: instructions[index].arguments.bytes)
     shellScripts[index] = script
     return script
   }
 
+  /// Returns the shell script of `bytes`, parsed once per context (or per cache generation).
+  public func shellScript(parsing bytes: [UInt8]) -> ShellScript {
+    scriptCache.script(for: bytes)
+  }
+
   /// Returns the value of `type` that several rules derive from the document (such as the layer
-  /// model), built by `build` on first use and then shared.
+  /// model), built by `build` on first use and then shared; see `derived(_:_:)`.
   public func shared<Value>(_ type: Value.Type, build: (RuleContext) -> Value) -> Value {
-    if let cached = sharedValues[ObjectIdentifier(type)] as? Value { return cached }
-    let value = build(self)
-    sharedValues[ObjectIdentifier(type)] = value
-    return value
+    derived(String(reflecting: type), build)
   }
 }

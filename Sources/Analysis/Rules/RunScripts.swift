@@ -33,7 +33,21 @@ extension RuleContext {
   /// Returns the shell scripts that `instructions[index]` runs: its shell-form arguments and the
   /// heredoc bodies that are shell scripts. Empty for exec form, for a non-POSIX SHELL and for
   /// instructions other than RUN (and `ONBUILD RUN` when `includingOnbuild` is set).
+  /// Computed once per index.
   public func runScripts(ofInstructionAt index: Int, includingOnbuild: Bool = false) -> [RunScript] {
+    if includingOnbuild {
+      if let cached = runScriptsWithOnbuildByIndex[index] { return cached }
+      let scripts = computeRunScripts(ofInstructionAt: index, includingOnbuild: true)
+      runScriptsWithOnbuildByIndex[index] = scripts
+      return scripts
+    }
+    if let cached = runScriptsByIndex[index] { return cached }
+    let scripts = computeRunScripts(ofInstructionAt: index, includingOnbuild: false)
+    runScriptsByIndex[index] = scripts
+    return scripts
+  }
+
+  private func computeRunScripts(ofInstructionAt index: Int, includingOnbuild: Bool) -> [RunScript] {
     let instruction = instructions[index]
     if instruction.kind == .run {
       guard instruction.isShellForm, SemanticModel.isPOSIXShell(model.shellOfInstruction[index]) else { return [] }
@@ -43,14 +57,16 @@ extension RuleContext {
     if includingOnbuild, instruction.kind == .onbuild, let trigger = instruction.onbuildTrigger?.instruction,
       trigger.kind == .run, trigger.isShellForm, SemanticModel.isPOSIXShell(model.shellOfInstruction[index])
     {
-      return scripts(of: trigger, script: ShellParser.parse(trigger.arguments.bytes), index: index, isOnbuild: true)
+      return scripts(of: trigger, script: shellScript(parsing: trigger.arguments.bytes), index: index, isOnbuild: true)
     }
     return []
   }
 
   /// Returns the scripts of every RUN in source order, as `runScripts(ofInstructionAt:)` does.
   public func runScripts(includingOnbuild: Bool) -> [RunScript] {
-    instructions.indices.flatMap { runScripts(ofInstructionAt: $0, includingOnbuild: includingOnbuild) }
+    derived(includingOnbuild ? "runScripts.onbuild" : "runScripts") { context in
+      context.instructions.indices.flatMap { context.runScripts(ofInstructionAt: $0, includingOnbuild: includingOnbuild) }
+    }
   }
 
   private func scripts(of instruction: Instruction, script: ShellScript, index: Int, isOnbuild: Bool) -> [RunScript] {
@@ -85,7 +101,7 @@ extension RuleContext {
       // are blanks to the shell parser, so they change no token.
       let body = heredoc.bodyRange.lowerBound..<max(heredoc.bodyRange.lowerBound, heredoc.terminatorRange.lowerBound)
       let text = LogicalText(contiguous: source.bytes[body], sourceStart: body.lowerBound)
-      result.append(RunScript(instructionIndex: index, text: text, script: ShellParser.parse(text.bytes), isOnbuild: isOnbuild))
+      result.append(RunScript(instructionIndex: index, text: text, script: shellScript(parsing: text.bytes), isOnbuild: isOnbuild))
     }
     return result
   }

@@ -18,7 +18,12 @@ public struct LayerModel: Sendable {
     kind == .run || kind == .copy || kind == .add
   }
 
+  /// Built once per context: several rules read the same model.
   public init(context: RuleContext) {
+    self = context.derived("LayerModel") { LayerModel(building: $0) }
+  }
+
+  private init(building context: RuleContext) {
     var layers: [Layer] = []
     var layerIndex: [Int?] = Array(repeating: nil, count: context.instructions.count)
     var workdirs: [String?] = Array(repeating: nil, count: context.instructions.count)

@@ -63,6 +63,8 @@ public struct SemanticModel: Sendable {
   /// whose `-c` argument this tool can read as a POSIX shell script.
   public static func isPOSIXShell(_ shell: [String]) -> Bool {
     guard let program = shell.first else { return false }
+    // Rules ask once per RUN, and nearly every RUN runs under the default shell.
+    if program == "/bin/sh" { return true }
     let name = program.split(separator: "/").last.map(String.init) ?? program
     return ["sh", "bash", "dash", "ash", "ksh", "mksh", "zsh", "busybox"].contains(name)
   }

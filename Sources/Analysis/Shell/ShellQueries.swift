@@ -62,9 +62,7 @@ extension ShellScript {
   /// Function bodies are included where they are defined, marked `.functionBody`.
   // NOTE: arithmetic expressions are not parsed, so a `$(…)` inside `$((…))` is not returned.
   public func simpleCommands() -> [ShellCommandOccurrence] {
-    var walker = ShellCommandCollector()
-    walker.collect(body, context: [])
-    return walker.commands
+    occurrences.commands
   }
 
   /// Returns every pipeline in execution order, with its context, including single commands
@@ -72,9 +70,7 @@ extension ShellScript {
   /// `curl … | sh` has `commands.count > 1`. Its context includes `.pipeline` only when an
   /// enclosing pipeline has two or more commands.
   public func pipelines() -> [ShellPipelineOccurrence] {
-    var walker = ShellCommandCollector()
-    walker.collect(body, context: [])
-    return walker.pipelines
+    occurrences.pipelines
   }
 }
 

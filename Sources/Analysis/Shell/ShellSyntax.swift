@@ -5,18 +5,42 @@
 /// and entries in `errors`, which the random-input tests check.
 public struct ShellScript: Sendable, Hashable {
   /// The top-level command list.
-  public var body: ShellList
+  public var body: ShellList {
+    didSet { occurrences = ShellScript.collectOccurrences(body) }
+  }
   /// Ranges of `#` comments, from `#` up to but excluding the line terminator.
   public var comments: [Range<Int>]
   public var errors: [ShellSyntaxError]
   /// The parsed bytes, which the ranges index. Copying the array shares its storage.
   public var bytes: [UInt8]
 
+  /// The simple commands and pipelines of `body`, collected once: rules ask for them many times
+  /// per script. Derived from `body`, so equality and hashing leave them out.
+  private(set) var occurrences: (commands: [ShellCommandOccurrence], pipelines: [ShellPipelineOccurrence])
+
   public init(body: ShellList, comments: [Range<Int>], errors: [ShellSyntaxError], bytes: [UInt8]) {
     self.body = body
     self.comments = comments
     self.errors = errors
     self.bytes = bytes
+    self.occurrences = ShellScript.collectOccurrences(body)
+  }
+
+  private static func collectOccurrences(_ body: ShellList) -> (commands: [ShellCommandOccurrence], pipelines: [ShellPipelineOccurrence]) {
+    var walker = ShellCommandCollector()
+    walker.collect(body, context: [])
+    return (walker.commands, walker.pipelines)
+  }
+
+  public static func == (lhs: ShellScript, rhs: ShellScript) -> Bool {
+    lhs.body == rhs.body && lhs.comments == rhs.comments && lhs.errors == rhs.errors && lhs.bytes == rhs.bytes
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(body)
+    hasher.combine(comments)
+    hasher.combine(errors)
+    hasher.combine(bytes)
   }
 
   /// Returns the text of `range`, with invalid UTF-8 replaced by U+FFFD.
@@ -123,11 +147,12 @@ public struct Pipeline: Sendable, Hashable {
 }
 
 /// One command of a pipeline.
-public indirect enum ShellCommand: Sendable, Hashable {
+/// Simple commands, the most common, are stored inline rather than boxed.
+public enum ShellCommand: Sendable, Hashable {
   case simple(SimpleCommand)
   /// A subshell, group, `if`, loop, `case` or `(( ))`, with its redirections.
-  case compound(CompoundCommand)
-  case functionDefinition(ShellFunctionDefinition)
+  indirect case compound(CompoundCommand)
+  indirect case functionDefinition(ShellFunctionDefinition)
 
   public var range: Range<Int> {
     switch self {

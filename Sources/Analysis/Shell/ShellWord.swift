@@ -54,7 +54,9 @@ public struct ShellWord: Sendable, Hashable {
 }
 
 /// A part of a `ShellWord`. Literal text is split at quotes and expansions.
-public indirect enum ShellWordPart: Sendable, Hashable {
+/// Only the two large cases are boxed: the common literal parts are stored inline, which saves
+/// a heap allocation per part.
+public enum ShellWordPart: Sendable, Hashable {
   /// Unquoted text with backslash escapes and line continuations removed.
   case literal(String, range: Range<Int>)
   /// `'…'`: the text between the quotes.
@@ -63,9 +65,9 @@ public indirect enum ShellWordPart: Sendable, Hashable {
   case ansiCQuoted(String, range: Range<Int>)
   /// `"…"` (and bash's `$"…"`) with the parts inside.
   case doubleQuoted([ShellWordPart], range: Range<Int>)
-  case parameterExpansion(ShellParameterExpansion)
+  indirect case parameterExpansion(ShellParameterExpansion)
   /// `$(…)`, `` `…` ``, or bash's process substitutions `<(…)` and `>(…)`.
-  case commandSubstitution(ShellCommandSubstitution)
+  indirect case commandSubstitution(ShellCommandSubstitution)
   /// `$((…))` (or bash's obsolete `$[…]`) with the range of the expression inside.
   case arithmeticExpansion(expression: Range<Int>, range: Range<Int>)
   /// A leading `~` or `~user`; `user` is empty for the current user.

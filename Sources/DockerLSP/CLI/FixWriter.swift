@@ -16,7 +16,7 @@ enum FixWriter {
     results.map { result in
       guard let source = result.source else { return FixedFile(result: result, fixedBytes: nil) }
       let document = Document(bytes: source.bytes, skipsByteOrderMark: true)
-      let outcome = FixAll.fix(document, findings: result.findings, lint: linter.lint)
+      let outcome = FixAll.fix(document, findings: result.findings) { linter.lint($0) }
       guard outcome.isChanged else { return FixedFile(result: result, fixedBytes: nil) }
       var fixed = result
       fixed.source = SourceText(bytes: outcome.bytes, skipsByteOrderMark: true)

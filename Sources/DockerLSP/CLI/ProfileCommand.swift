@@ -1,14 +1,29 @@
 import Analysis
 import Foundation
 
-/// `docker-lsp profile [--iterations N] FILE…`: times the parser alone and the rule engine
-/// alone, in process, for the benchmark scripts. Prints one JSON object.
+/// `docker-lsp profile [--iterations N] [--edits N [--no-script-cache]] FILE…`: times the parser alone and the rule
+/// engine alone, in process, for the benchmark scripts. Prints one JSON object. With `--edits N`,
+/// it also replays the server's work for N one-character edits of the first file (apply the
+/// edit, lint with the document's cache, encode the diagnostics), which gives repeatable
+/// instruction counts under callgrind.
 enum ProfileCommand {
   static func run(_ arguments: [String]) -> Int32 {
     var iterations = 20
+    var edits = 0
+    var cachesScripts = true
     var paths: [String] = []
     var index = 0
     while index < arguments.count {
+      if arguments[index] == "--no-script-cache" {
+        cachesScripts = false
+        index += 1
+        continue
+      }
+      if arguments[index] == "--edits", index + 1 < arguments.count, let value = Int(arguments[index + 1]), value >= 0 {
+        edits = value
+        index += 2
+        continue
+      }
       if arguments[index] == "--iterations", index + 1 < arguments.count, let value = Int(arguments[index + 1]), value > 0 {
         iterations = value
         index += 2
@@ -52,13 +67,73 @@ enum ProfileCommand {
       lintSeconds = min(lintSeconds, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
     }
 
-    let output: JSONValue = [
+    let editSeconds = edits > 0 ? replayEdits(edits, of: documents[0], cachesScripts: cachesScripts) : []
+    let sortedEdits = editSeconds.sorted()
+    var output: JSONValue = [
       "files": .int(sources.count), "bytes": .int(totalBytes), "iterations": .int(iterations),
       "parse_seconds": .double(parseSeconds), "parse_mb_per_second": .double(Double(totalBytes) / 1e6 / parseSeconds),
       "lint_seconds": .double(lintSeconds), "lint_ms_per_file": .double(lintSeconds * 1000 / Double(sources.count)),
       "findings": .int(findingCount),
     ]
+    if !sortedEdits.isEmpty, case .object(var fields) = output {
+      fields["edit_median_ms"] = .double(sortedEdits[sortedEdits.count / 2] * 1000)
+      fields["edit_p95_ms"] = .double(sortedEdits[min(sortedEdits.count - 1, sortedEdits.count * 95 / 100)] * 1000)
+      output = .object(fields)
+    }
     FileHandle.standardOutput.write(Data(JSONSerializer.serialize(output) + [UInt8(ascii: "\n")]))
     return 0
+  }
+
+  /// Inserts and then removes one letter near the start of lines spread over the document, linting
+  /// and encoding diagnostics after each change as the server does. Returns each change's time.
+  /// `cachesScripts: false` lints each version from scratch, for comparison.
+  private static func replayEdits(_ count: Int, of initial: Document, cachesScripts: Bool) -> [Double] {
+    var store = DocumentStore()
+    let uri = "file:///profile/Dockerfile"
+    store.open(uri: uri, version: 1, document: initial)
+    let linter = Linter()
+    let analysis = cachesScripts ? AnalysisProviders() : AnalysisProviders(lint: { linter.lint($0) })
+    let lineCount = initial.source.lineIndex.lineCount
+    var generator = SplitMix(seed: 7)
+    var times: [Double] = []
+    var offset = 0
+    for edit in 0..<count {
+      let start = DispatchTime.now().uptimeNanoseconds
+      store.modify(uri: uri) { entry in
+        if edit % 2 == 0 {
+          let line = Int(generator.next() % UInt64(lineCount))
+          // After the first non-blank byte, as the LSP benchmark edits.
+          let bytes = entry.document.source.bytes
+          offset = entry.document.source.lineIndex.lineStarts[line]
+          while offset < bytes.count, bytes[offset] == 0x20 || bytes[offset] == 0x09 { offset += 1 }
+          if offset < bytes.count, bytes[offset] != 0x0A { offset += 1 }
+          entry.document.apply(TextEdit(range: offset..<offset, newText: "x"))
+        } else {
+          entry.document.apply(TextEdit(range: offset..<(offset + 1), newText: ""))
+        }
+        entry.version += 1
+      }
+      let lint = analysis.lint
+      let findings = store.findings(for: uri) { lint($0, linter, $1) }
+      let entry = store[uri]!
+      let body = DiagnosticsEncoder(converter: LSPConverter(source: entry.document.source, encoding: .utf16))
+        .notificationBody(uri: uri, version: entry.version, findings: findings)
+      precondition(!body.isEmpty)
+      times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+    return times
+  }
+}
+
+/// A small deterministic random generator, so that replays pick the same lines every run.
+private struct SplitMix {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
   }
 }

@@ -10,6 +10,9 @@ struct OpenDocument {
   /// The edits of "Fix all" for `document`, computed at most once per version because they may
   /// take several lint rounds.
   var cachedFixAllEdits: [TextEdit]?
+  /// Shell scripts parsed for earlier versions, so a lint after an edit reparses only the RUN
+  /// instructions the edit touched.
+  let scriptCache = ShellScriptCache()
 }
 
 /// The open documents, keyed by URI.
@@ -52,10 +55,10 @@ struct DocumentStore {
   }
 
   /// Returns the findings for the current version of `uri`, linting on the first call per version.
-  mutating func findings(for uri: String, lint: (Document) -> [Finding]) -> [Finding] {
+  mutating func findings(for uri: String, lint: (Document, ShellScriptCache) -> [Finding]) -> [Finding] {
     guard let entry = documents[uri] else { return [] }
     if let cached = entry.cachedFindings { return cached }
-    let findings = lint(entry.document)
+    let findings = lint(entry.document, entry.scriptCache)
     documents[uri]?.cachedFindings = findings
     return findings
   }

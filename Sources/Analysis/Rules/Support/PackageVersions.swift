@@ -22,6 +22,11 @@ struct PackageInstalls {
   /// the script it belongs to. Shell-form scripts count only under a POSIX `SHELL`. Exec form
   /// does not use `SHELL`, so it is always read (see `execFormScript`).
   static func all(in context: RuleContext, managers: Set<PackageManager>) -> [PackageInstalls] {
+    // Ten rules ask, each for its own managers: find the commands of all managers once.
+    context.derived("PackageInstalls.all", allManagers).filter { managers.contains($0.command.manager) }
+  }
+
+  private static func allManagers(in context: RuleContext) -> [PackageInstalls] {
     var result: [PackageInstalls] = []
     for (index, instruction) in context.instructions.enumerated() where instruction.kind == .run || instruction.kind == .onbuild {
       let runsInPOSIXShell = SemanticModel.isPOSIXShell(context.model.shellOfInstruction[index])
@@ -43,8 +48,7 @@ struct PackageInstalls {
       }
       for (scriptIndex, runScript) in scripts.enumerated() {
         for occurrence in runScript.script.simpleCommands() {
-          guard let command = PackageManagerCommands.command(occurrence, instructionIndex: index, scriptIndex: scriptIndex),
-            managers.contains(command.manager)
+          guard let command = PackageManagerCommands.command(occurrence, instructionIndex: index, scriptIndex: scriptIndex)
           else { continue }
           result.append(PackageInstalls(command: command, script: runScript, quotesElements: quotesElements))
         }

@@ -94,7 +94,7 @@ extension LanguageServer {
   private func fixAllEdits(for document: Document, uri: String, findings: [Finding]) -> [TextEdit] {
     let linter = workspace.linter(forDocument: uri) { path, result in reportConfigurationProblems(path, result) }
     let lint = analysis.lint
-    let outcome = FixAll.fix(document, findings: findings) { lint($0, linter) }
+    let outcome = FixAll.fix(document, findings: findings) { lint($0, linter, nil) }
     guard outcome.isChanged else { return [] }
     if outcome.rounds == 1 { return outcome.firstRoundEdits }
     return [FixAll.difference(from: document.source.bytes, to: outcome.bytes)]

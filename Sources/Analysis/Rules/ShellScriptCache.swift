@@ -1,0 +1,43 @@
+/// Shell scripts parsed for earlier lints, keyed by the exact bytes they were parsed from, so a
+/// language server that lints every version of a document reparses only the scripts an edit
+/// changed. A script's offsets are offsets into its own bytes, so a script found by its bytes is
+/// valid wherever those bytes occur.
+///
+/// Entries live for two generations: `Linter.lint(_:cache:)` starts a generation, and a script
+/// that no lint used during the last full generation is dropped, which bounds the cache to about
+/// the scripts of the document's last two versions.
+///
+/// Not synchronised: use one cache from one thread at a time (the server lints on one thread).
+public final class ShellScriptCache: @unchecked Sendable {
+  private var current: [Key: ShellScript] = [:]
+  private var previous: [Key: ShellScript] = [:]
+
+  /// Bytes that hash as one block: `Array<UInt8>` feeds the hasher one byte at a time.
+  private struct Key: Hashable {
+    let bytes: [UInt8]
+
+    func hash(into hasher: inout Hasher) {
+      bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
+  }
+
+  public init() {}
+
+  /// The number of scripts held, for tests.
+  public var count: Int { current.count + previous.count }
+
+  /// Returns the script of `bytes`, parsing it only when no recent lint did.
+  public func script(for bytes: [UInt8]) -> ShellScript {
+    let key = Key(bytes: bytes)
+    if let script = current[key] { return script }
+    let script = previous.removeValue(forKey: key) ?? ShellParser.parse(bytes)
+    current[key] = script
+    return script
+  }
+
+  /// Starts a generation: scripts not used since the previous call are dropped at the next one.
+  public func startGeneration() {
+    previous = current
+    current = Dictionary(minimumCapacity: previous.count)
+  }
+}
