@@ -22,16 +22,19 @@ final class FeatureRobustnessTests: XCTestCase {
         XCTAssertLessThan(region.startLine, region.endLine, "\(file.name)")
       }
       for symbol in DocumentSymbolProvider.symbols(in: document) {
-        XCTAssertTrue(symbol.range.contains(symbol.selectionRange.lowerBound) || symbol.range.lowerBound == symbol.selectionRange.lowerBound, "\(file.name): \(symbol.name)")
+        XCTAssertLessThanOrEqual(symbol.range.lowerBound, symbol.selectionRange.lowerBound, "\(file.name): \(symbol.name)")
+        XCTAssertLessThanOrEqual(symbol.selectionRange.upperBound, symbol.range.upperBound, "\(file.name): \(symbol.name)")
         for child in symbol.children {
-          XCTAssertTrue(symbol.range.lowerBound <= child.range.lowerBound && child.range.upperBound <= symbol.range.upperBound, "\(file.name): \(child.name)")
+          XCTAssertLessThanOrEqual(symbol.range.lowerBound, child.range.lowerBound, "\(file.name): \(child.name)")
+          XCTAssertLessThanOrEqual(child.range.upperBound, symbol.range.upperBound, "\(file.name): \(child.name)")
         }
       }
 
       let step = max(1, count / 25)
       for offset in stride(from: 0, through: count, by: step) {
         for candidate in CompletionProvider.completions(in: document, at: offset) {
-          XCTAssertTrue(candidate.replaceRange.lowerBound <= offset && offset <= candidate.replaceRange.upperBound, "\(file.name) at \(offset)")
+          XCTAssertLessThanOrEqual(candidate.replaceRange.lowerBound, offset, "\(file.name) at \(offset)")
+          XCTAssertLessThanOrEqual(offset, candidate.replaceRange.upperBound, "\(file.name) at \(offset)")
         }
         if let target = NavigationProvider.definition(in: document, at: offset) {
           XCTAssertLessThanOrEqual(target.upperBound, count)

@@ -36,7 +36,7 @@ final class NavigationProviderTests: XCTestCase {
     XCTAssertEqual(NavigationProvider.definition(in: document, at: redeclared.lowerBound), global)
   }
 
-  func testEnvIsInheritedByDerivedStagesAndSingleQuotesDoNotExpand() {
+  func testReferencesFollowInheritedEnv() {
     let env = byteRange(of: "APP", in: text, occurrence: 0)
     let references = NavigationProvider.references(in: document, at: env.lowerBound, includeDeclaration: true)
     XCTAssertEqual(references, [
@@ -50,7 +50,7 @@ final class NavigationProviderTests: XCTestCase {
     XCTAssertEqual(withoutDeclarations.count, 3)
   }
 
-  func testGlobalArgIsNotVisibleInStageWithoutRedeclaration() {
+  func testGlobalArgNeedsRedeclaration() {
     let source = "ARG V=1\nFROM alpine\nRUN echo $V\n"
     XCTAssertNil(NavigationProvider.definition(in: Document(text: source), at: byteRange(of: "V", in: source, occurrence: 1).lowerBound))
   }
