@@ -167,7 +167,16 @@ private struct Collector {
       self.instruction(trigger.instruction)
       return
     }
-    for heredoc in instruction.heredocs { add(heredoc.openerRange, .operator) }
+    for heredoc in instruction.heredocs {
+      add(heredoc.openerRange, .operator)
+      // A RUN heredoc with an unquoted delimiter is a script in which the shell expands variables.
+      guard instruction.kind == .run, !heredoc.isQuoted else { continue }
+      let end = max(heredoc.bodyRange.lowerBound, min(heredoc.bodyRange.upperBound, heredoc.terminatorRange.lowerBound))
+      let source = self.source
+      VariableScanner.scanRanges(source, heredoc.bodyRange.lowerBound..<end, escape: UInt8(ascii: "\\")) { dollar, name in
+        add(dollar..<Collector.expansionEnd(name, in: source), .variable)
+      }
+    }
 
     if let exec = instruction.execForm {
       for element in exec.elements { add(element.range, .string) }
