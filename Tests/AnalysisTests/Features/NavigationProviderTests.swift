@@ -89,6 +89,8 @@ final class NavigationProviderTests: XCTestCase {
     XCTAssertEqual(RenameProvider.rename(in: document, at: byteRange(of: "APP", in: text).lowerBound, to: "a-b").failureMessage,
                    "Invalid variable name `a-b`: use a letter or `_`, then letters, digits or `_`")
     XCTAssertEqual(RenameProvider.rename(in: document, at: 0, to: "x").failureMessage, "No stage name or variable at this position")
+    XCTAssertEqual(RenameProvider.rename(in: document, at: byteRange(of: "APP", in: text).lowerBound, to: "VERSION").failureMessage,
+                   "A variable named `VERSION` is already declared")
   }
 
   func testPrepareRenameGivesNameAndPlaceholder() {
