@@ -335,7 +335,12 @@ private struct Collector {
   private func isStageName(_ range: Range<Int>) -> Bool {
     let length = range.count
     return stageNames.contains { name in
-      name.utf8.count == length && zip(name.utf8, source[range]).allSatisfy { $0 == $1 | (($1 >= 65 && $1 <= 90) ? 0x20 : 0) }
+      name.utf8.count == length && zip(name.utf8, source[range]).allSatisfy { expected, byte in expected == Collector.lowercased(byte) }
     }
+  }
+
+  /// Returns an ASCII upper-case letter in lower case and any other byte unchanged.
+  static func lowercased(_ byte: UInt8) -> UInt8 {
+    byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
   }
 }
