@@ -32,7 +32,7 @@ final class CompletionTests: XCTestCase {
     XCTAssertEqual(workdir?["documentation"]?["kind"], "markdown")
   }
 
-  func testStageNameAfterFromFlagInUTF16AndUTF8() {
+  func testStageNameAfterFromFlag() {
     // "é" takes 2 UTF-8 bytes and 1 UTF-16 unit.
     let text = "FROM a AS é\nCOPY --from=\n"
     let utf16 = items(makeClient(text), 1, 12)

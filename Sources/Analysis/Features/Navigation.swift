@@ -71,6 +71,10 @@ public enum RenameProvider {
       guard isValidVariableName(newName) else {
         return .failure(RenameError("Invalid variable name `\(newName)`: use a letter or `_`, then letters, digits or `_`"))
       }
+      // Another ARG or ENV of that name would capture some of the references.
+      if newName != symbol.name, index.symbols.contains(where: { $0.kind == .variable && $0.name == newName }) {
+        return .failure(RenameError("A variable named `\(newName)` is already declared"))
+      }
     }
     return .success(index.occurrences(of: occurrence.symbol).map { TextEdit(range: $0.range, newText: newName) })
   }

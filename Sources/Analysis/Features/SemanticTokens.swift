@@ -167,7 +167,16 @@ private struct Collector {
       self.instruction(trigger.instruction)
       return
     }
-    for heredoc in instruction.heredocs { add(heredoc.openerRange, .operator) }
+    for heredoc in instruction.heredocs {
+      add(heredoc.openerRange, .operator)
+      // A RUN heredoc with an unquoted delimiter is a script in which the shell expands variables.
+      guard instruction.kind == .run, !heredoc.isQuoted else { continue }
+      let end = max(heredoc.bodyRange.lowerBound, min(heredoc.bodyRange.upperBound, heredoc.terminatorRange.lowerBound))
+      let source = self.source
+      VariableScanner.scanRanges(source, heredoc.bodyRange.lowerBound..<end, escape: UInt8(ascii: "\\")) { dollar, name in
+        add(dollar..<Collector.expansionEnd(name, in: source), .variable)
+      }
+    }
 
     if let exec = instruction.execForm {
       for element in exec.elements { add(element.range, .string) }
@@ -326,7 +335,12 @@ private struct Collector {
   private func isStageName(_ range: Range<Int>) -> Bool {
     let length = range.count
     return stageNames.contains { name in
-      name.utf8.count == length && zip(name.utf8, source[range]).allSatisfy { $0 == $1 | (($1 >= 65 && $1 <= 90) ? 0x20 : 0) }
+      name.utf8.count == length && zip(name.utf8, source[range]).allSatisfy { expected, byte in expected == Collector.lowercased(byte) }
     }
+  }
+
+  /// Returns an ASCII upper-case letter in lower case and any other byte unchanged.
+  static func lowercased(_ byte: UInt8) -> UInt8 {
+    byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
   }
 }

@@ -2,7 +2,7 @@ import Analysis
 import XCTest
 
 final class DocumentSymbolProviderTests: XCTestCase {
-  func testStagesHoldTheirInstructionsAndGlobalArgsComeFirst() {
+  func testStagesNestInstructionsGlobalsFirst() {
     let text = """
       ARG BASE=alpine
       FROM $BASE AS build

@@ -36,7 +36,7 @@ final class NavigationProviderTests: XCTestCase {
     XCTAssertEqual(NavigationProvider.definition(in: document, at: redeclared.lowerBound), global)
   }
 
-  func testEnvIsInheritedByDerivedStagesAndSingleQuotesDoNotExpand() {
+  func testReferencesFollowInheritedEnv() {
     let env = byteRange(of: "APP", in: text, occurrence: 0)
     let references = NavigationProvider.references(in: document, at: env.lowerBound, includeDeclaration: true)
     XCTAssertEqual(references, [
@@ -50,7 +50,7 @@ final class NavigationProviderTests: XCTestCase {
     XCTAssertEqual(withoutDeclarations.count, 3)
   }
 
-  func testGlobalArgIsNotVisibleInStageWithoutRedeclaration() {
+  func testGlobalArgNeedsRedeclaration() {
     let source = "ARG V=1\nFROM alpine\nRUN echo $V\n"
     XCTAssertNil(NavigationProvider.definition(in: Document(text: source), at: byteRange(of: "V", in: source, occurrence: 1).lowerBound))
   }
@@ -89,6 +89,8 @@ final class NavigationProviderTests: XCTestCase {
     XCTAssertEqual(RenameProvider.rename(in: document, at: byteRange(of: "APP", in: text).lowerBound, to: "a-b").failureMessage,
                    "Invalid variable name `a-b`: use a letter or `_`, then letters, digits or `_`")
     XCTAssertEqual(RenameProvider.rename(in: document, at: 0, to: "x").failureMessage, "No stage name or variable at this position")
+    XCTAssertEqual(RenameProvider.rename(in: document, at: byteRange(of: "APP", in: text).lowerBound, to: "VERSION").failureMessage,
+                   "A variable named `VERSION` is already declared")
   }
 
   func testPrepareRenameGivesNameAndPlaceholder() {

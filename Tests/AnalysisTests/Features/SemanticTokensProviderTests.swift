@@ -40,7 +40,7 @@ final class SemanticTokensProviderTests: XCTestCase {
       "keyword CMD", "string \"run\"", "string \"--fast\"",
       "keyword ENV", "variable+ A", "operator =", "variable+ B", "operator =", "variable $A",
       "keyword LABEL", "property version", "operator =",
-      "keyword RUN", "operator <<EOF",
+      "keyword RUN", "operator <<EOF", "variable $X",
     ])
   }
 
@@ -51,6 +51,10 @@ final class SemanticTokensProviderTests: XCTestCase {
       "keyword RUN", "comment # inside", "variable $B",
       "keyword ONBUILD", "keyword RUN", "parameter --network", "operator =", "string none",
     ])
+  }
+
+  func testQuotedHeredocBodyHasNoVariables() {
+    XCTAssertEqual(classified("RUN <<'EOF'\necho $X\nEOF\n"), ["keyword RUN", "operator <<'EOF'"])
   }
 
   func testRangeLimitsTokensToIntersectingNodes() {
