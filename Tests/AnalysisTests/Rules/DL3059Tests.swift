@@ -37,6 +37,16 @@ final class DL3059Tests: XCTestCase {
     assertNoFindings(DL3059.self, "FROM alpine\nRUN if [ -n \"$X\" ]; then sh ./x.sh; rm x.sh; fi\nRUN b\n")
   }
 
+  func testPowerShellRunCountsAsOneCommand() {
+    assertFindings(DL3059.self, """
+      FROM mcr.microsoft.com/windows/servercore
+      SHELL ["powershell", "-Command"]
+      RUN Write-Host ('Downloading {0} ...' -f $env:URL)
+      1️⃣RUN Invoke-WebRequest -Uri $env:URL -OutFile 'a.msi'; Remove-Item b.txt2️⃣
+
+      """, [FindingSpec("1️⃣", "2️⃣", message: message)])
+  }
+
   func testTestCommandStillCounts() {
     assertNoFindings(DL3059.self, "FROM alpine\nRUN a\nRUN test -d /var && echo yes\n")
   }

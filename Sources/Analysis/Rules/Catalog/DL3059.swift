@@ -14,7 +14,9 @@ struct DL3059: Rule {
     run a single command: `RUN`s that already chain commands were most likely split on \
     purpose. As in hadolint, a test in brackets (`[ -d /tmp ]`, `[[ … ]]`) does not count as a \
     command and an `if` counts as the commands inside it, so `RUN [ -f a ] && rm a` runs one \
-    command. Comment lines between \
+    command. Under a `SHELL` other than a POSIX shell (PowerShell, `cmd`), where the script \
+    cannot be split into commands, each `RUN` counts as one command, as exec form does. \
+    Comment lines between \
     the two do not separate them; any other instruction, or different flags such as `--mount`, \
     does.
 
@@ -69,7 +71,8 @@ struct DL3059: Rule {
   /// Counts the commands of a RUN: every simple command with a name, heredoc bodies included.
   func commandCount(_ context: RuleContext, _ index: Int) -> Int {
     let instruction = context.instructions[index]
-    if instruction.execForm != nil { return 1 }
+    // A PowerShell or cmd script cannot be split into commands here, so it counts as one, like exec form.
+    if instruction.execForm != nil || !SemanticModel.isPOSIXShell(context.model.shellOfInstruction[index]) { return 1 }
     var count = context.shellScript(ofInstructionAt: index).simpleCommands().count { Self.counts($0.command) }
     for heredoc in instruction.heredocs {
       count += ShellParser.parse(Array(heredoc.content.utf8)).simpleCommands().count { Self.counts($0.command) }
