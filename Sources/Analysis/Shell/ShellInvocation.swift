@@ -20,8 +20,7 @@ public struct ShellInvocation: Sendable, Hashable {
   /// The name after its last `/`: `apt-get` for `/usr/bin/apt-get`.
   public var baseName: String? {
     guard let name else { return nil }
-    guard let slash = name.utf8.lastIndex(of: UInt8(ascii: "/")) else { return name }
-    return String(name[name.utf8.index(after: slash)...])
+    return ShellWrapper.baseName(name)
   }
 }
 
@@ -110,6 +109,13 @@ struct ShellWrapper {
   }
 
   static func baseName(_ name: String) -> String {
+    // Searching the contiguous bytes: `String.UTF8View.lastIndex(of:)` steps back one index
+    // at a time, and rules ask for base names of every command.
+    let found: String?? = name.utf8.withContiguousStorageIfAvailable { bytes in
+      guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return nil }
+      return String(decoding: UnsafeBufferPointer(rebasing: bytes[(slash + 1)...]), as: UTF8.self)
+    }
+    if let found { return found ?? name }
     guard let slash = name.utf8.lastIndex(of: UInt8(ascii: "/")) else { return name }
     return String(name[name.utf8.index(after: slash)...])
   }

@@ -42,17 +42,29 @@ public struct ShellCommandContext: OptionSet, Sendable, Hashable {
 
 /// A simple command found by `ShellScript.simpleCommands()` with the context it runs in.
 public struct ShellCommandOccurrence: Sendable, Hashable {
-  public var command: SimpleCommand
+  public var command: SimpleCommand {
+    didSet { invocation = command.unwrappedInvocation }
+  }
   public var context: ShellCommandContext
+  /// The command after skipping wrappers such as `sudo` and `env`, as
+  /// `SimpleCommand.unwrappedInvocation` returns it. Computed once, because most rules ask for
+  /// it for every command. Derived from `command`, so equality and hashing leave it out.
+  public private(set) var invocation: ShellInvocation
 
   public init(command: SimpleCommand, context: ShellCommandContext) {
     self.command = command
     self.context = context
+    self.invocation = command.unwrappedInvocation
   }
 
-  /// The command after skipping wrappers such as `sudo` and `env`, as
-  /// `SimpleCommand.unwrappedInvocation` returns it.
-  public var invocation: ShellInvocation { command.unwrappedInvocation }
+  public static func == (lhs: ShellCommandOccurrence, rhs: ShellCommandOccurrence) -> Bool {
+    lhs.command == rhs.command && lhs.context == rhs.context
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(command)
+    hasher.combine(context)
+  }
 }
 
 extension ShellScript {

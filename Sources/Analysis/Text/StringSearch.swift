@@ -1,10 +1,10 @@
 extension String {
   /// Returns whether `other` occurs in this string, as the standard library's
-  /// `StringProtocol.contains(_:)` does. That one builds a searcher on every call, which made
-  /// it the largest cost of linting a long file (rules call it once per key or package), so this
-  /// overload, which the module's rules pick over the protocol's, compares UTF-8 bytes when both
-  /// strings are ASCII without `\r`. Other strings keep the standard comparison of characters
-  /// (`\r\n` is one character, so `\n` alone does not occur in it).
+  /// `StringProtocol.contains(_:)` does. That method builds a searcher on every call, and rules
+  /// call it once per key or package, so it was the largest cost of linting a long file.
+  /// This overload, which code in this module picks over the protocol's, compares UTF-8 bytes
+  /// when both strings are ASCII without `\r`. Other strings keep the standard comparison of
+  /// characters (`\r\n` is one character, so `\n` alone does not occur in it).
   func contains(_ other: String) -> Bool {
     var found: Bool?
     utf8.withContiguousStorageIfAvailable { text in

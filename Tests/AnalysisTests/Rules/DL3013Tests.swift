@@ -78,4 +78,9 @@ final class DL3013Tests: XCTestCase {
   func testHasNoFix() {
     assertNoFix(DL3013.self, "FROM python\nRUN pip install flask\n")
   }
+
+  func testPipByPathIsChecked() {
+    assertFindings(DL3013.self, "FROM python\nRUN /opt/conda/bin/pip install 1️⃣torchelastic2️⃣\n",
+                   [FindingSpec("1️⃣", "2️⃣", message: "Pin the version of `torchelastic`, as in `torchelastic==<version>`")])
+  }
 }

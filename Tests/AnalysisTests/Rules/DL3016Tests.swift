@@ -59,4 +59,13 @@ final class DL3016Tests: XCTestCase {
   func testHasNoFix() {
     assertNoFix(DL3016.self, "FROM node\nRUN npm install -g typescript\n")
   }
+
+  func testPowerShellRunIsNotChecked() {
+    assertNoFindings(DL3016.self, """
+      FROM mcr.microsoft.com/windows/servercore
+      SHELL ["powershell", "-Command"]
+      RUN npm install --global windows-build-tools
+
+      """)
+  }
 }

@@ -22,21 +22,28 @@ final class DL3029Tests: XCTestCase {
       """)
   }
 
-  func testTargetPlatformIsRedundant() {
-    assertFindings(DL3029.self, "FROM 1️⃣--platform=${TARGETPLATFORM}2️⃣ debian:12\n",
-                   [FindingSpec("1️⃣", "2️⃣", message: "`--platform=${TARGETPLATFORM}` is redundant; the target platform is the default")])
+  func testTargetPlatformIsLeftToDL3065() {
+    let text = "FROM --platform=$TARGETPLATFORM debian:12 AS a\nFROM --platform=${TARGETPLATFORM} debian:12 AS b\n"
+    assertNoFindings(DL3029.self, text)
   }
 
-  func testFixRemovesRedundantFlag() {
-    assertFix(DL3029.self, before: "FROM --platform=$TARGETPLATFORM debian:12 AS base\n", after: "FROM debian:12 AS base\n",
-              title: "Remove redundant `--platform=$TARGETPLATFORM`")
+  func testTargetPlatformInsideLongerValueIsFine() {
+    assertNoFindings(DL3029.self, "FROM --platform=$TARGETPLATFORM/v2 debian:12\n")
   }
 
-  func testFixKeepsOtherFlagsAndContinuations() {
-    assertFix(DL3029.self, before: "FROM --platform=${TARGETPLATFORM} \\\n  debian:12\n", after: "FROM debian:12\n")
+  func testOnlyDL3065ReportsTargetPlatform() {
+    let text = "FROM --platform=$TARGETPLATFORM debian:12\nFROM --platform=linux/arm64 debian:12\n"
+    let configuration = LintConfiguration(enabledRules: [DL3029.id, DL3065.id])
+    let findings = Linter(configuration: configuration).lint(Document(text: text)).filter { $0.ruleID.hasPrefix("DL30") }
+    XCTAssertEqual(findings.map(\.ruleID).sorted(), ["DL3029", "DL3065"])
+    XCTAssertEqual(findings.first { $0.ruleID == "DL3065" }?.range, 5..<31)
   }
 
-  func testFixBeforeAnotherFlagInCRLFFile() {
-    assertFix(DL3029.self, before: "FROM --platform=$TARGETPLATFORM --other=x debian:12\r\n", after: "FROM --other=x debian:12\r\n")
+  func testEachStageIsChecked() {
+    assertFindings(DL3029.self, """
+      FROM --platform=$BUILDPLATFORM golang:1.22 AS build
+      FROM 1️⃣--platform=linux/arm642️⃣ debian:12
+
+      """, [FindingSpec("1️⃣", "2️⃣", message: "Do not pin the platform of `FROM` with `--platform=linux/arm64`")])
   }
 }

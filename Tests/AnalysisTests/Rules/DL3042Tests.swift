@@ -97,4 +97,9 @@ final class DL3042Tests: XCTestCase {
     assertFix(DL3042.self, before: "FROM python:3.12\r\nRUN pip install \\\r\n    flask\r\n",
               after: "FROM python:3.12\r\nRUN pip install --no-cache-dir \\\r\n    flask\r\n")
   }
+
+  func testPipByPathIsChecked() {
+    assertFindings(DL3042.self, "FROM python:3.12\nRUN 1️⃣/opt/conda/bin/pip install flask==3.0.32️⃣\n",
+                   [FindingSpec("1️⃣", "2️⃣", message: message)])
+  }
 }

@@ -24,6 +24,39 @@ final class DL3059Tests: XCTestCase {
                    [FindingSpec("1️⃣", "2️⃣"), FindingSpec("3️⃣", "4️⃣")])
   }
 
+  func testBracketTestIsNotACommand() {
+    assertFindings(DL3059.self, "FROM alpine\nRUN apk add git\n1️⃣RUN [ -e /etc/hosts ] && grep dns /etc/hosts2️⃣\n",
+                   [FindingSpec("1️⃣", "2️⃣", message: message)])
+    assertFindings(DL3059.self, "FROM alpine\nRUN [[ -d /tmp ]] && echo yes\n1️⃣RUN [ -d /var ] || mkdir /var2️⃣\n",
+                   [FindingSpec("1️⃣", "2️⃣")])
+  }
+
+  func testIfCountsItsInnerCommands() {
+    assertFindings(DL3059.self, "FROM alpine\nRUN if [ -n \"$X\" ]; then sh ./x.sh; fi\n1️⃣RUN rm x.sh2️⃣\n",
+                   [FindingSpec("1️⃣", "2️⃣")])
+    assertNoFindings(DL3059.self, "FROM alpine\nRUN if [ -n \"$X\" ]; then sh ./x.sh; rm x.sh; fi\nRUN b\n")
+  }
+
+  func testPowerShellRunCountsAsOneCommand() {
+    assertFindings(DL3059.self, """
+      FROM mcr.microsoft.com/windows/servercore
+      SHELL ["powershell", "-Command"]
+      RUN Write-Host ('Downloading {0} ...' -f $env:URL)
+      1️⃣RUN Invoke-WebRequest -Uri $env:URL -OutFile 'a.msi'; Remove-Item b.txt2️⃣
+
+      """, [FindingSpec("1️⃣", "2️⃣", message: message)])
+  }
+
+  func testTestCommandStillCounts() {
+    assertNoFindings(DL3059.self, "FROM alpine\nRUN a\nRUN test -d /var && echo yes\n")
+  }
+
+  func testMergeKeepsBracketTest() {
+    assertFix(DL3059.self,
+              before: "FROM alpine\nRUN apk add git\nRUN [ -e /etc/hosts ] && grep dns /etc/hosts\n",
+              after: "FROM alpine\nRUN apk add git \\\n    && [ -e /etc/hosts ] && grep dns /etc/hosts\n")
+  }
+
   // MARK: - Where it must not fire
 
   func testOtherInstructionSeparatesRuns() {

@@ -14,7 +14,7 @@ struct DL3009: Rule {
     The lists count as deleted when an `rm` after the last `apt-get update` (or `apt update`) \
     of the `RUN` removes `/var/lib/apt/lists`, its contents, or a directory above it, when \
     `apt-get dist-clean` (in newer apt, such as Debian 13's, which also deletes the lists) runs \
-    after it, or when \
+    after it (hadolint 2.15.1 does not know `dist-clean`), or when \
     the `RUN` mounts a cache or tmpfs on `/var/lib/apt/lists` or on a directory above it such \
     as `/var/lib/apt`.
 

@@ -15,8 +15,8 @@ struct DL3013: Rule {
     (`.whl`, `.tar.gz`, `.zip`, …), or a local path or URL (`.`, `./src`). A command with \
     `-r`/`--requirement` or `-c`/`--constraint` is not checked, because the file may pin the \
     packages. The values of options such as `-e`, `-i` and `--target` are not packages. \
-    `pip install --upgrade pip` is reported like any other unpinned package. `python -m pip` \
-    and `pip3` are recognised, and heredoc scripts are checked. Every stage is checked.
+    `pip install --upgrade pip` is reported like any other unpinned package. `python -m pip`, \
+    `pip3` and pip run by its path (`/opt/conda/bin/pip`, which hadolint does not recognise) are recognised, and heredoc scripts are checked. Every stage is checked.
 
     Each unpinned package is reported at its own word, where hadolint reports the `RUN` \
     once. Unlike hadolint, commands behind wrappers such as `sudo` and `env` are checked, \

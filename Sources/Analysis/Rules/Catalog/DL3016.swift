@@ -23,7 +23,8 @@ struct DL3016: Rule {
     expansion is not judged. `ONBUILD RUN` is checked as hadolint \
     does. Exec-form \
     `RUN` is checked too: its elements as words, as hadolint does, and the script of \
-    `["sh", "-c", "…"]`, which hadolint skips.
+    `["sh", "-c", "…"]`, which hadolint skips. A shell-form `RUN` under a `SHELL` that is not \
+    a POSIX shell, such as PowerShell, is not checked; hadolint reads its script as sh.
 
     ## Example
     ```dockerfile

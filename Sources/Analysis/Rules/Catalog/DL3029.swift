@@ -1,4 +1,4 @@
-/// Reports `FROM --platform=` with a fixed platform, and a redundant `--platform=$TARGETPLATFORM`.
+/// Reports `FROM --platform=` with a fixed platform. DL3065 reports `--platform=$TARGETPLATFORM`.
 struct DL3029: Rule {
   static let id = "DL3029"
   static let title = "Do not use --platform with FROM"
@@ -14,10 +14,10 @@ struct DL3029: Rule {
     (`$BUILDPLATFORM`, `$TARGETOS`, `$TARGETARCH` and the like), because \
     `FROM --platform=$BUILDPLATFORM` is the usual way to run a cross-compiling stage natively \
     and `linux/$TARGETARCH` still follows the requested architecture. hadolint 2.15.1 leaves \
-    out only `$BUILDPLATFORM`; BuildKit's own check accepts any variable. A variable of your \
+    out only values that use `$BUILDPLATFORM` or `$TARGETPLATFORM`; BuildKit's own check accepts any variable. A variable of your \
     own (`--platform=$PLATFORM`) is still reported here, as it usually holds a fixed value. \
-    `--platform=$TARGETPLATFORM` is reported as redundant, since that is the default \
-    (hadolint reports that case as DL3065). Each stage's `FROM` is checked.
+    A value of exactly `$TARGETPLATFORM` or `${TARGETPLATFORM}` only repeats the default; \
+    DL3065 reports it and offers to remove it, as in hadolint. Each stage's `FROM` is checked.
 
     ## Example
     ```dockerfile
@@ -30,9 +30,7 @@ struct DL3029: Rule {
     FROM debian:12
     ```
 
-    ## Fix
-    For `--platform=$TARGETPLATFORM` (or `${TARGETPLATFORM}`), "Remove redundant \
-    `--platform=$TARGETPLATFORM`" deletes the flag; the stage is built for the same platform.
+    There is no fix: which platform the build should target is for you to decide.
     """
 
   /// The platform arguments that BuildKit sets for every build.
@@ -42,14 +40,10 @@ struct DL3029: Rule {
 
   func check(_ context: RuleContext, into findings: inout [Finding]) {
     for instruction in context.instructions where instruction.kind == .from {
-      for (flagIndex, flag) in instruction.flags.enumerated() where flag.name == "platform" {
+      for flag in instruction.flags where flag.name == "platform" {
         guard let value = flag.value, !value.isEmpty else { continue }
-        if value == "$TARGETPLATFORM" || value == "${TARGETPLATFORM}" {
-          let end = flagIndex + 1 < instruction.flags.count ? instruction.flags[flagIndex + 1].range.lowerBound : instruction.argumentsRange.lowerBound
-          let fix = Fix(title: "Remove redundant `--platform=$TARGETPLATFORM`", edits: [TextEdit(range: flag.range.lowerBound..<end, newText: "")])
-          findings.append(finding(flag.range, "`--platform=\(value)` is redundant; the target platform is the default", fixes: [fix]))
-          continue
-        }
+        // DL3065 reports this exact value as redundant, so one finding is enough.
+        if value == "$TARGETPLATFORM" || value == "${TARGETPLATFORM}" { continue }
         let variables = Set(FromImage.variableNames(in: value))
         guard variables.isDisjoint(with: Self.automaticArguments) else { continue }
         findings.append(finding(flag.range, "Do not pin the platform of `FROM` with `--platform=\(value)`"))

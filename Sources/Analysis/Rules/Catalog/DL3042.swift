@@ -21,6 +21,7 @@ struct DL3042: Rule {
     included: pip turns the cache off whenever `PIP_NO_CACHE_DIR` holds a valid boolean, so \
     hadolint's finding for `PIP_NO_CACHE_DIR=0` is a false positive. An `ARG` and a mount on \
     `/root/.cache` count too, and pip after wrappers such as `sudo` is checked. \
+    pip run by its path (`/opt/conda/bin/pip`) counts too, where hadolint matches only the bare name. \
     `ONBUILD RUN` triggers are checked as well. Exec-form \
     RUN is not checked.
 

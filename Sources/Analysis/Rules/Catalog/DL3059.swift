@@ -12,7 +12,11 @@ struct DL3059: Rule {
 
     Like hadolint 2.15.1, the rule reports a `RUN` only when it and the `RUN` before it each \
     run a single command: `RUN`s that already chain commands were most likely split on \
-    purpose. Comment lines between \
+    purpose. As in hadolint, a test in brackets (`[ -d /tmp ]`, `[[ … ]]`) does not count as a \
+    command and an `if` counts as the commands inside it, so `RUN [ -f a ] && rm a` runs one \
+    command. Under a `SHELL` other than a POSIX shell (PowerShell, `cmd`), where the script \
+    cannot be split into commands, each `RUN` counts as one command, as exec form does. \
+    Comment lines between \
     the two do not separate them; any other instruction, or different flags such as `--mount`, \
     does.
 
@@ -67,11 +71,19 @@ struct DL3059: Rule {
   /// Counts the commands of a RUN: every simple command with a name, heredoc bodies included.
   func commandCount(_ context: RuleContext, _ index: Int) -> Int {
     let instruction = context.instructions[index]
-    if instruction.execForm != nil { return 1 }
-    var count = context.shellScript(ofInstructionAt: index).simpleCommands().count { $0.command.name != nil }
+    // A PowerShell or cmd script cannot be split into commands here, so it counts as one, like exec form.
+    if instruction.execForm != nil || !SemanticModel.isPOSIXShell(context.model.shellOfInstruction[index]) { return 1 }
+    var count = context.shellScript(ofInstructionAt: index).simpleCommands().count { Self.counts($0.command) }
     for heredoc in instruction.heredocs {
-      count += ShellParser.parse(Array(heredoc.content.utf8)).simpleCommands().count { $0.command.name != nil }
+      count += ShellParser.parse(Array(heredoc.content.utf8)).simpleCommands().count { Self.counts($0.command) }
     }
     return count
+  }
+
+  /// Returns whether a simple command adds to the count. hadolint 2.15.1 parses `[ … ]` and
+  /// `[[ … ]]` as conditions rather than commands, so they do not count, while `test` does.
+  static func counts(_ command: SimpleCommand) -> Bool {
+    guard let name = command.name else { return false }
+    return name != "[" && name != "[["
   }
 }
