@@ -126,3 +126,19 @@ final class DL3009UpdateOnlyTests: XCTestCase {
     assertNoFix(DL3009.self, "FROM debian:12\nRUN apt-get update\nRUN apt-get install -y --no-install-recommends curl\n")
   }
 }
+
+final class DL3009LaterInstallTests: XCTestCase {
+  func testNoFixWhenLaterRunInstallsWithoutUpdate() {
+    assertNoFix(DL3009.self, "FROM debian:12\nRUN apt-get update && apt-get install -y curl\nRUN apt-get install -y git\n")
+  }
+
+  func testNoFixWhenChildStageInstallsWithoutUpdate() {
+    assertNoFix(DL3009.self, "FROM debian:12 AS base\nRUN apt-get update && apt-get install -y curl\nFROM base\nRUN apt-get install -y git\n")
+  }
+
+  func testFixWhenLaterRunUpdatesFirst() {
+    assertFix(DL3009.self,
+              before: "FROM debian:12\nRUN apt-get update && apt-get install -y curl\nRUN apt-get update && apt-get install -y git\n",
+              after: "FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\nRUN apt-get update && apt-get install -y git\n")
+  }
+}

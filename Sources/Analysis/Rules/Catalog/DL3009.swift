@@ -43,8 +43,8 @@ struct DL3009: Rule {
     continuation line when the `RUN` already spans several lines. It is offered only when the \
     `RUN` is one `&&` chain (or one command) without `||`, a trailing `&` or a trailing \
     comment, so that the deletion runs last and only when everything before it succeeded, and \
-    only when the same `RUN` installs packages: deleting the lists after a lone \
-    `apt-get update` would make an install in a later `RUN` fail.
+    only when the same `RUN` installs packages and no later `RUN` of the stage installs without \
+    updating first: deleting the lists there would make that install fail.
     """
 
   static let listsDirectory = "/var/lib/apt/lists"
@@ -53,6 +53,8 @@ struct DL3009: Rule {
     var lastUpdateOfRun: [Int: PackageManagerCommand] = [:]
     var lastDistCleanOfRun: [Int: PackageManagerCommand] = [:]
     var runsWithInstall: Set<Int> = []
+    // RUNs that install before updating in the same RUN, so they need the lists of an earlier layer.
+    var runsNeedingEarlierLists: [Int] = []
     var order: [Int] = []
     for command in PackageCaches.commands(in: context) where command.manager == .aptGet || command.manager == .apt {
       if command.subcommand == "update" {
@@ -60,6 +62,7 @@ struct DL3009: Rule {
         lastUpdateOfRun[command.instructionIndex] = command
       } else if command.isInstall || ["upgrade", "dist-upgrade", "full-upgrade", "build-dep"].contains(command.subcommand ?? "") {
         runsWithInstall.insert(command.instructionIndex)
+        if lastUpdateOfRun[command.instructionIndex] == nil { runsNeedingEarlierLists.append(command.instructionIndex) }
       } else if command.subcommand == "dist-clean" || command.subcommand == "distclean" {
         lastDistCleanOfRun[command.instructionIndex] = command
       }
@@ -70,13 +73,31 @@ struct DL3009: Rule {
         !(lastDistCleanOfRun[index].map { PackageCaches.isBefore(PackageCaches.position(of: update), PackageCaches.position(of: $0)) } ?? false),
         !PackageCaches.removesAfter(PackageCaches.position(of: update), anyOf: [Self.listsDirectory], onRunAt: index, in: context)
       else { continue }
-      // Deleting the lists in a RUN that only updates them would break an install in a later
-      // RUN, so the fix needs the install in the same RUN.
-      let fix = runsWithInstall.contains(index) ? CommandEdits.appendAndCommand("rm -rf /var/lib/apt/lists/*", toRunAt: index, in: context) : nil
+      // Deleting the lists would break an install in a later RUN that does not update first, so
+      // the fix needs the install in the same RUN and no such later RUN in this stage or the
+      // stages built on it.
+      let laterRunNeedsLists = runsNeedingEarlierLists.contains { later in
+        later > index && Self.stage(ofInstructionAt: later, buildsOnStageOf: index, in: context)
+      }
+      let fix = runsWithInstall.contains(index) && !laterRunNeedsLists
+        ? CommandEdits.appendAndCommand("rm -rf /var/lib/apt/lists/*", toRunAt: index, in: context) : nil
       let fixes = fix.map { [Fix(title: "Delete the apt lists", edits: [$0])] } ?? []
       findings.append(finding(PackageCaches.sourceRange(of: update, in: context),
                               "Delete `/var/lib/apt/lists` in the `RUN` that ran `apt-get update`, or the lists stay in the layer",
                               fixes: fixes))
     }
+  }
+
+  /// Returns whether the stage of instruction `later` is the stage of `earlier` or built on it.
+  static func stage(ofInstructionAt later: Int, buildsOnStageOf earlier: Int, in context: RuleContext) -> Bool {
+    guard let target = context.model.stageIndexOfInstruction[earlier] else { return false }
+    var current = context.model.stageIndexOfInstruction[later]
+    var visited: Set<Int> = []
+    while let stage = current, !visited.contains(stage) {
+      if stage == target { return true }
+      visited.insert(stage)
+      current = context.model.stages[stage].baseStageIndex
+    }
+    return false
   }
 }

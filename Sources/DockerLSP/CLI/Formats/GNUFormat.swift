@@ -7,7 +7,7 @@ enum GNUFormat {
     var output = ""
     for (file, finding) in report.entries {
       let location = FindingFormatter.Location(finding, in: file.source)
-      output += "docker-lsp:\(file.path):\(location.line): \(finding.ruleID) \(finding.severity.rawValue): \(finding.message)\n"
+      output += "docker-lsp:\(TTYFormat.printable(file.path)):\(location.line): \(finding.ruleID) \(finding.severity.rawValue): \(TTYFormat.printable(finding.message))\n"
     }
     return output
   }

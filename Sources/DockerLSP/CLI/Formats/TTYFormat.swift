@@ -7,9 +7,28 @@ enum TTYFormat {
     for (file, finding) in report.entries {
       let location = FindingFormatter.Location(finding, in: file.source)
       let level = color ? colored(finding.severity) : finding.severity.rawValue
-      output += "\(file.path):\(location.line) \(finding.ruleID) \(level): \(finding.message)\n"
+      output += "\(printable(file.path)):\(location.line) \(finding.ruleID) \(level): \(printable(finding.message))\n"
     }
     return output
+  }
+
+  /// Replaces control characters with `\u{…}` escapes, so that a hostile Dockerfile quoted in a
+  /// message cannot send escape sequences to the terminal of whoever lints it.
+  static func printable(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: isControl) else { return text }
+    var result = ""
+    for scalar in text.unicodeScalars {
+      if isControl(scalar) {
+        result += "\\u{\(String(scalar.value, radix: 16))}"
+      } else {
+        result.unicodeScalars.append(scalar)
+      }
+    }
+    return result
+  }
+
+  static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
   }
 
   /// The level in hadolint's colours: bold red errors, bold yellow warnings, green infos, cyan styles.
