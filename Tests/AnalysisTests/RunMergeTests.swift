@@ -137,3 +137,17 @@ final class RunMergeTests: XCTestCase {
     XCTAssertNil(merged("FROM mcr.microsoft.com/windows/servercore\nSHELL [\"powershell\", \"-Command\"]\nRUN a\nRUN b\n"))
   }
 }
+
+final class RunMergePragmaTests: XCTestCase {
+  func testNoMergeAcrossIgnorePragma() {
+    let document = Document(text: "FROM debian\nRUN a\n# hadolint ignore=DL3008\nRUN b\n")
+    let context = RuleContext(document: document)
+    XCTAssertNil(RunMerge.fix(earlier: 1, later: 2, in: context))
+  }
+
+  func testOrdinaryCommentDoesNotBlockMerge() {
+    let document = Document(text: "FROM debian\nRUN a\n# hadolint is a linter\nRUN b\n")
+    let context = RuleContext(document: document)
+    XCTAssertNotNil(RunMerge.fix(earlier: 1, later: 2, in: context))
+  }
+}

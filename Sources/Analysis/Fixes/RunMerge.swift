@@ -49,8 +49,13 @@ enum RunMerge {
     let lineEnding = lineEnding(of: first, in: source)
     let indent = continuationIndent(of: second, in: source) ?? continuationIndent(of: first, in: source) ?? "    "
 
+    // A `# hadolint ignore=` comment moved into the continuation would no longer apply to the
+    // later commands, and fix-all would then apply fixes the user turned off.
+    let comments = commentLines(between: first, and: second, in: context)
+    if comments.contains(where: { isLintPragma(source[$0]) }) { return nil }
+
     var joint = wrapsEarlier ? " ) \(escape)\(lineEnding)" : " \(escape)\(lineEnding)"
-    for comment in commentLines(between: first, and: second, in: context) {
+    for comment in comments {
       joint += source[comment] + lineEnding
     }
     joint += indent + "&& " + (wrapsLater ? "{ " : "")
@@ -95,6 +100,13 @@ enum RunMerge {
   }
 
   static func lineContent(startingAt start: Int, to end: Int) -> Range<Int> { start..<max(start, end) }
+
+  /// Returns whether a comment line is a `# hadolint …` pragma.
+  static func isLintPragma(_ line: String) -> Bool {
+    let trimmed = line.drop { $0 == " " || $0 == "\t" }
+    guard trimmed.first == "#" else { return false }
+    return Pragma.parse(trimmed.dropFirst()) != nil
+  }
 
   /// Returns the line terminator that ends `instruction`'s first line: `\r\n`, `\r` or `\n`.
   static func lineEnding(of instruction: Instruction, in source: SourceText) -> String {
