@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+@testable import DockerLSP
 
 /// Runs the built `docker-lsp` binary as a user would from a shell.
 final class CommandLineTests: XCTestCase {
@@ -147,5 +148,19 @@ final class ParseCommandTests: XCTestCase {
     }
     XCTAssertGreaterThan(compared, 250, "expected the whole corpus")
     XCTAssertEqual(mismatched.count, 0, "first mismatches: \(mismatched.prefix(10))")
+  }
+}
+
+final class CommandLineVersionTests: XCTestCase {
+  func testVersionPrintsNameAndVersion() throws {
+    let output = try CommandLineTests.runBinary(["--version"])
+    XCTAssertEqual(output.status, 0)
+    XCTAssertEqual(output.stdout, "docker-lsp \(LanguageServer.version)\n")
+  }
+
+  func testRulesMarkOffByDefault() throws {
+    let output = try CommandLineTests.runBinary(["rules"])
+    let line = output.stdout.split(separator: "\n").first { $0.hasPrefix("DL3057") }
+    XCTAssertEqual(line.map(String.init), "DL3057  info      Add a HEALTHCHECK (off by default)")
   }
 }

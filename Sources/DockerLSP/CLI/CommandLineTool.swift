@@ -53,6 +53,9 @@ enum CommandLineTool {
     case "rules": return ExplainCommand.listRules()
     case "parse": return ParseCommand.run(rest)
     case "profile": return ProfileCommand.run(rest)
+    case "--version", "-v", "version":
+      FileHandle.standardOutput.write(Data("docker-lsp \(LanguageServer.version)\n".utf8))
+      return 0
     case "-h", "--help", "help":
       FileHandle.standardOutput.write(Data(usage.utf8))
       return 0

@@ -24,7 +24,8 @@ enum ExplainCommand {
     var text = ""
     for rule in RuleRegistry.all {
       let severity = rule.defaultSeverity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
-      text += "\(rule.id)  \(severity)  \(rule.title)\n"
+      let note = rule.isEnabledByDefault ? "" : " (off by default)"
+      text += "\(rule.id)  \(severity)  \(rule.title)\(note)\n"
     }
     FileHandle.standardOutput.write(Data(text.utf8))
     return 0
