@@ -11,12 +11,16 @@ public struct SemanticModel: Sendable {
 
   public init(tree: SyntaxTree, instructions: [Instruction]) {
     var shell = SemanticModel.defaultShell
+    // The latest stage of each name: a FROM that names an earlier stage finds it without
+    // scanning all earlier stages, which was quadratic in the number of stages.
+    var stageIndexByName: [String: Int] = [:]
     stageIndexOfInstruction.reserveCapacity(instructions.count)
     shellOfInstruction.reserveCapacity(instructions.count)
 
     for (index, instruction) in instructions.enumerated() {
       if instruction.kind == .from {
-        let stage = Stage(index: stages.count, fromInstructionIndex: index, from: instruction, earlierStages: stages)
+        let stage = Stage(index: stages.count, fromInstructionIndex: index, from: instruction) { stageIndexByName[$0] }
+        if let name = stage.name { stageIndexByName[name] = stage.index }
         // A stage built on an earlier stage starts with that stage's SHELL.
         shell = stage.baseStageIndex.map { stages[$0].finalShell } ?? SemanticModel.defaultShell
         stages.append(stage)
@@ -61,7 +65,8 @@ public struct Stage: Sendable {
   /// The SHELL in effect at the end of the stage.
   public internal(set) var finalShell: [String] = SemanticModel.defaultShell
 
-  init(index: Int, fromInstructionIndex: Int, from instruction: Instruction, earlierStages: [Stage]) {
+  /// `earlierStage` returns the latest earlier stage with a given (lower-cased) name.
+  init(index: Int, fromInstructionIndex: Int, from instruction: Instruction, earlierStage: (String) -> Int?) {
     self.index = index
     self.fromInstructionIndex = fromInstructionIndex
     self.instructionIndices = fromInstructionIndex..<(fromInstructionIndex + 1)
@@ -74,7 +79,7 @@ public struct Stage: Sendable {
       self.name = nil
     }
     let lowered = baseImageText.lowercased()
-    self.baseStageIndex = earlierStages.last(where: { $0.name == lowered })?.index
+    self.baseStageIndex = earlierStage(lowered)
     self.baseImage = (baseStageIndex != nil || lowered == "scratch") ? nil : ImageReference(baseImageText)
   }
 }
