@@ -64,13 +64,15 @@ extension RuleContext {
     }
   }
 
+  /// The shells whose heredoc input is read as a POSIX shell script.
+  private static let heredocShellNames: Set<String> = ["sh", "bash", "dash", "ash", "ksh", "zsh"]
+
   private func scripts(of instruction: Instruction, script: ShellScript, index: Int, isOnbuild: Bool) -> [RunScript] {
     var result = [RunScript(instructionIndex: index, text: instruction.arguments, script: script, isOnbuild: isOnbuild)]
     guard !instruction.heredocs.isEmpty else { return result }
 
-    let shellNames: Set<String> = ["sh", "bash", "dash", "ash", "ksh", "zsh"]
-    let commandNames = script.simpleCommands().compactMap { $0.command.unwrappedInvocation.baseName }
-    guard commandNames.allSatisfy({ shellNames.contains($0) }) else { return result }
+    let commandNames = script.simpleCommands().compactMap { $0.invocation.baseName }
+    guard commandNames.allSatisfy({ RuleContext.heredocShellNames.contains($0) }) else { return result }
 
     for heredoc in instruction.heredocs {
       // With only the opener as the command, BuildKit runs the body itself, and a `#!` line
