@@ -62,3 +62,25 @@ final class ShellScriptCacheTests: XCTestCase {
     findings.map { "\($0.ruleID) \($0.range) \($0.message) \($0.fixes.count)" }
   }
 }
+
+final class ShellScriptCacheReuseTests: XCTestCase {
+  func testSecondLintParsesNothing() {
+    let text = "FROM debian\nRUN <<EOF\necho one\necho two\nEOF\nRUN <<EOF\necho three\nEOF\nRUN cd /tmp && make\n"
+    let linter = Linter()
+    let cache = ShellScriptCache()
+    let document = Document(text: text)
+    _ = linter.lint(document, cache: cache)
+    let afterFirst = cache.count
+    _ = linter.lint(document, cache: cache)
+    XCTAssertEqual(cache.count, afterFirst)
+    _ = linter.lint(document, cache: cache)
+    XCTAssertEqual(cache.count, afterFirst)
+  }
+
+  func testIdenticalScriptsShareOneEntry() {
+    let linter = Linter()
+    let cache = ShellScriptCache()
+    _ = linter.lint(Document(text: "FROM debian\nRUN make all\nRUN make all\nRUN make all\n"), cache: cache)
+    XCTAssertEqual(cache.count, 1)
+  }
+}

@@ -69,6 +69,9 @@ extension RuleContext {
     }
   }
 
+  /// The shells whose heredoc input is read as a POSIX shell script.
+  private static let heredocShellNames: Set<String> = ["sh", "bash", "dash", "ash", "ksh", "zsh"]
+
   private func scripts(of instruction: Instruction, script: ShellScript, index: Int, isOnbuild: Bool) -> [RunScript] {
     var result = [RunScript(instructionIndex: index, text: instruction.arguments, script: script, isOnbuild: isOnbuild)]
     guard !instruction.heredocs.isEmpty else { return result }
@@ -76,10 +79,9 @@ extension RuleContext {
     // The body is a script when the opener is the whole command, or when every command is a
     // POSIX shell reading its standard input: flags such as `-e` are fine, but with `-c` the
     // script is an argument and `-s` takes operands, so those are left out.
-    let shellNames: Set<String> = ["sh", "bash", "dash", "ash", "ksh", "zsh"]
-    let commands = script.simpleCommands().map { $0.command.unwrappedInvocation }
+    let commands = script.simpleCommands().map(\.invocation)
     let commandNames = commands.compactMap(\.baseName)
-    guard commandNames.allSatisfy({ shellNames.contains($0) }) else { return result }
+    guard commandNames.allSatisfy({ RuleContext.heredocShellNames.contains($0) }) else { return result }
     let readsStandardInput = commands.allSatisfy { invocation in
       invocation.arguments.allSatisfy { word in
         guard let flag = word.literalValue, flag.hasPrefix("-") else { return false }

@@ -12,12 +12,27 @@ public final class ShellScriptCache: @unchecked Sendable {
   private var current: [Key: ShellScript] = [:]
   private var previous: [Key: ShellScript] = [:]
 
-  /// Bytes that hash as one block: `Array<UInt8>` feeds the hasher one byte at a time.
+  /// Bytes with their hash computed once: a lookup moves a script between the two tables,
+  /// and `Array<UInt8>` would hash its bytes one at a time on each move.
   private struct Key: Hashable {
     let bytes: [UInt8]
+    let hash: Int
+
+    init(_ bytes: [UInt8]) {
+      self.bytes = bytes
+      var hasher = Hasher()
+      bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+      self.hash = hasher.finalize()
+    }
 
     func hash(into hasher: inout Hasher) {
-      bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+      hasher.combine(hash)
+    }
+
+    static func == (lhs: Key, rhs: Key) -> Bool {
+      // Unchanged instructions keep sharing their bytes across versions, so the array
+      // comparison usually ends at its identity check.
+      lhs.hash == rhs.hash && lhs.bytes == rhs.bytes
     }
   }
 
@@ -28,7 +43,7 @@ public final class ShellScriptCache: @unchecked Sendable {
 
   /// Returns the script of `bytes`, parsing it only when no recent lint did.
   public func script(for bytes: [UInt8]) -> ShellScript {
-    let key = Key(bytes: bytes)
+    let key = Key(bytes)
     if let script = current[key] { return script }
     let script = previous.removeValue(forKey: key) ?? ShellParser.parse(bytes)
     current[key] = script

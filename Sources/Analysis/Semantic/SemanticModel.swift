@@ -14,6 +14,9 @@ public struct SemanticModel: Sendable {
   public init(tree: SyntaxTree, instructions: [Instruction]) {
     var shell = SemanticModel.defaultShell
     var stageStartShell = SemanticModel.defaultShell
+    // The latest stage of each name: a FROM that names an earlier stage finds it without
+    // scanning all earlier stages, which was quadratic in the number of stages.
+    var stageIndexByName: [String: Int] = [:]
     stageIndexOfInstruction.reserveCapacity(instructions.count)
     shellOfInstruction.reserveCapacity(instructions.count)
     let pragmaShells = SemanticModel.shellPragmas(tree)
@@ -24,7 +27,8 @@ public struct SemanticModel: Sendable {
         stageStartShell = pragma
       }
       if instruction.kind == .from {
-        let stage = Stage(index: stages.count, fromInstructionIndex: index, from: instruction, earlierStages: stages)
+        let stage = Stage(index: stages.count, fromInstructionIndex: index, from: instruction) { stageIndexByName[$0] }
+        if let name = stage.name { stageIndexByName[name] = stage.index }
         // A stage built on an earlier stage starts with that stage's SHELL.
         shell = stage.baseStageIndex.map { stages[$0].finalShell } ?? stageStartShell
         stages.append(stage)
@@ -87,7 +91,8 @@ public struct Stage: Sendable {
   /// The SHELL in effect at the end of the stage.
   public internal(set) var finalShell: [String] = SemanticModel.defaultShell
 
-  init(index: Int, fromInstructionIndex: Int, from instruction: Instruction, earlierStages: [Stage]) {
+  /// `earlierStage` returns the latest earlier stage with a given (lower-cased) name.
+  init(index: Int, fromInstructionIndex: Int, from instruction: Instruction, earlierStage: (String) -> Int?) {
     self.index = index
     self.fromInstructionIndex = fromInstructionIndex
     self.instructionIndices = fromInstructionIndex..<(fromInstructionIndex + 1)
@@ -100,7 +105,7 @@ public struct Stage: Sendable {
       self.name = nil
     }
     let lowered = baseImageText.lowercased()
-    self.baseStageIndex = earlierStages.last(where: { $0.name == lowered })?.index
+    self.baseStageIndex = earlierStage(lowered)
     self.baseImage = (baseStageIndex != nil || lowered == "scratch") ? nil : ImageReference(baseImageText)
   }
 }
