@@ -75,7 +75,7 @@ struct DL3059: Rule {
     if instruction.execForm != nil || !SemanticModel.isPOSIXShell(context.model.shellOfInstruction[index]) { return 1 }
     var count = context.shellScript(ofInstructionAt: index).simpleCommands().count { Self.counts($0.command) }
     for heredoc in instruction.heredocs {
-      count += ShellParser.parse(Array(heredoc.content.utf8)).simpleCommands().count { Self.counts($0.command) }
+      count += context.shellScript(parsing: Array(heredoc.content.utf8)).simpleCommands().count { Self.counts($0.command) }
     }
     return count
   }

@@ -59,7 +59,7 @@ struct DL4006: Rule {
         let body = heredoc.bodyRange.lowerBound..<heredoc.terminatorRange.lowerBound
         let bytes = Array(context.source.bytes[body])
         guard !bytes.starts(with: Array("#!".utf8)) else { continue }
-        for pipeline in Self.unprotectedPipelines(ShellParser.parse(bytes)) {
+        for pipeline in Self.unprotectedPipelines(context.shellScript(parsing: bytes)) {
           report((pipeline.range.lowerBound + body.lowerBound)..<(pipeline.range.upperBound + body.lowerBound), into: &findings)
         }
       }
