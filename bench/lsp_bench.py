@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Measure a language server from the client side over stdio pipes.
 
-Usage: lsp_bench.py FILE -- SERVER_COMMAND [ARGS...]
+Usage: lsp_bench.py [--edits-only] FILE -- SERVER_COMMAND [ARGS...]
 
 Prints one JSON object with latencies in milliseconds (median and p95 where repeated) and the
 server's peak resident memory. Any LSP server that speaks stdio can be measured the same way,
@@ -71,8 +71,8 @@ class Client:
         start = time.perf_counter()
         self.send({"jsonrpc": "2.0", "id": request_id, "method": method, "params": params})
         with self.condition:
-            self.condition.wait_for(lambda: request_id in self.responses, TIMEOUT_SECONDS)
-            response = self.responses.pop(request_id)
+            received = self.condition.wait_for(lambda: request_id in self.responses, TIMEOUT_SECONDS)
+            response = self.responses.pop(request_id) if received else {"timed_out": TIMEOUT_SECONDS}
         return (time.perf_counter() - start) * 1000, response
 
     def notify(self, method: str, params) -> None:
@@ -107,6 +107,8 @@ def timed_requests(client: Client, method: str, params) -> dict:
     times = []
     for _ in range(REQUEST_REPEATS):
         elapsed, response = client.request(method, params)
+        if "timed_out" in response:
+            return {"timed_out": response["timed_out"]}
         if "error" in response:
             return {"unsupported": response["error"].get("code")}
         times.append(elapsed)
@@ -115,7 +117,8 @@ def timed_requests(client: Client, method: str, params) -> dict:
 
 def main() -> None:
     separator = sys.argv.index("--")
-    path = Path(sys.argv[1]).resolve()
+    edits_only = "--edits-only" in sys.argv[1:separator]
+    path = Path([a for a in sys.argv[1:separator] if a != "--edits-only"][0]).resolve()
     command = sys.argv[separator + 1:]
     text = path.read_text()
     lines = text.split("\n")
@@ -155,19 +158,24 @@ def main() -> None:
     document = {"uri": uri}
     position = {"line": run_line, "character": 1}
     whole = {"start": {"line": 0, "character": 0}, "end": {"line": len(lines), "character": 0}}
+    skipped = {"skipped": True}
+    if edits_only:
+        timed_requests_or_skip = lambda *args: skipped
+    else:
+        timed_requests_or_skip = timed_requests
     results = {
         "spawn_to_initialize_ms": spawn_ms,
         "initialize_request_ms": initialize_ms,
         "open_to_diagnostics_ms": open_ms,
         "edit_to_diagnostics_ms": {"median": statistics.median(edit_times), "p95": percentile(edit_times, 0.95)},
-        "hover_ms": timed_requests(client, "textDocument/hover", {"textDocument": document, "position": position}),
-        "completion_ms": timed_requests(client, "textDocument/completion", {"textDocument": document, "position": position}),
-        "code_action_ms": timed_requests(client, "textDocument/codeAction", {
+        "hover_ms": timed_requests_or_skip(client, "textDocument/hover", {"textDocument": document, "position": position}),
+        "completion_ms": timed_requests_or_skip(client, "textDocument/completion", {"textDocument": document, "position": position}),
+        "code_action_ms": timed_requests_or_skip(client, "textDocument/codeAction", {
             "textDocument": document, "range": whole, "context": {"diagnostics": []}}),
-        "document_symbol_ms": timed_requests(client, "textDocument/documentSymbol", {"textDocument": document}),
-        "folding_range_ms": timed_requests(client, "textDocument/foldingRange", {"textDocument": document}),
-        "semantic_tokens_ms": timed_requests(client, "textDocument/semanticTokens/full", {"textDocument": document}),
-        "formatting_ms": timed_requests(client, "textDocument/formatting", {
+        "document_symbol_ms": timed_requests_or_skip(client, "textDocument/documentSymbol", {"textDocument": document}),
+        "folding_range_ms": timed_requests_or_skip(client, "textDocument/foldingRange", {"textDocument": document}),
+        "semantic_tokens_ms": timed_requests_or_skip(client, "textDocument/semanticTokens/full", {"textDocument": document}),
+        "formatting_ms": timed_requests_or_skip(client, "textDocument/formatting", {
             "textDocument": document, "options": {"tabSize": 4, "insertSpaces": True}}),
         "peak_rss_mib": client.peak_rss_kib() / 1024,
     }
