@@ -121,7 +121,7 @@ public enum CompletionProvider {
 
     if instruction.kind == .from {
       let argumentStart = instruction.argumentsRange.lowerBound
-      let words = instruction.arguments.whitespaceSeparatedWords().map { instruction.arguments.sourceRange($0) }
+      let words = instruction.arguments.blankSeparatedWordRanges().map { instruction.arguments.sourceRange($0) }
       let index = words.firstIndex { $0.lowerBound == wordStart } ?? words.filter { $0.upperBound < wordStart }.count
       if wordStart <= argumentStart || index == 0 {
         return stages(in: document, before: instruction.range.lowerBound, replacing: wordStart..<offset)
@@ -179,7 +179,7 @@ public enum CompletionProvider {
     for instruction in document.tree.instructions where instruction.kind == .from && instruction.range.upperBound <= offset {
       guard let nameRange = StageReferences.nameRange(of: instruction) else { continue }
       let name = String(decoding: document.source.bytes[nameRange], as: UTF8.self)
-      let image = instruction.arguments.whitespaceSeparatedWords().first.map { instruction.arguments.text($0) }
+      let image = instruction.arguments.blankSeparatedWordRanges().first.map { instruction.arguments.string(in: $0) }
       result.append(CompletionCandidate(label: name, kind: .stage, detail: image.map { "Stage from \($0)" }, replaceRange: range))
     }
     return result
@@ -205,11 +205,11 @@ public enum CompletionProvider {
       if instruction.kind == .from {
         if inStage { stageEnvs.append(env) }
         inStage = true
-        let words = instruction.arguments.whitespaceSeparatedWords()
-        let base = words.first.map { instruction.arguments.text($0).lowercased() }
+        let words = instruction.arguments.blankSeparatedWordRanges()
+        let base = words.first.map { instruction.arguments.string(in: $0).lowercased() }
         env = stageNames.lastIndex { $0 != nil && $0 == base }.map { stageEnvs[$0] } ?? []
         stage = env
-        let name = words.count >= 3 && instruction.arguments.text(words[1]).lowercased() == "as" ? instruction.arguments.text(words[2]).lowercased() : nil
+        let name = words.count >= 3 && instruction.arguments.string(in: words[1]).lowercased() == "as" ? instruction.arguments.string(in: words[2]).lowercased() : nil
         stageNames.append(name)
         continue
       }

@@ -37,8 +37,8 @@ public enum DocumentSymbolProvider {
       let range = contentRange(of: instruction, in: source)
       if instruction.kind == .from {
         if let finished = stage { result.append(finished) }
-        let words = instruction.arguments.whitespaceSeparatedWords()
-        let image = words.first.map { instruction.arguments.text($0) } ?? ""
+        let words = instruction.arguments.blankSeparatedWordRanges()
+        let image = words.first.map { instruction.arguments.string(in: $0) } ?? ""
         let imageRange = words.first.map { instruction.arguments.sourceRange($0) } ?? instruction.keywordRange
         if let nameRange = StageReferences.nameRange(of: instruction) {
           stage = OutlineSymbol(

@@ -72,7 +72,7 @@ public struct SymbolIndex: Sendable {
         SymbolIndex.scanVariables(of: instruction, source: source, escape: escape) { name, range in
           if let found = globals[name] { add(range, found.symbol, declaration: false, target: found.range) }
         }
-        let words = instruction.arguments.whitespaceSeparatedWords()
+        let words = instruction.arguments.blankSeparatedWordRanges()
         if let first = words.first, stage.baseStageIndex != nil,
           let symbol = stageSymbols.last(where: { $0.name == stage.baseImageText.lowercased() })?.symbol {
           add(instruction.arguments.sourceRange(first), symbol, declaration: false, target: symbols[symbol].declarationRange)
@@ -171,7 +171,7 @@ public struct SymbolIndex: Sendable {
     for flag in instruction.flags {
       guard let valueRange = flag.valueRange, let value = flag.value, !valueRange.isEmpty else { continue }
       if flag.name == "from", instruction.kind == .copy || instruction.kind == .add, value.utf8.count == valueRange.count {
-        if !value.allSatisfy({ $0.isASCII && $0.isNumber }) { ranges.append(valueRange) }
+        if !value.allSatisfy(\.isASCIIDecimalDigit) { ranges.append(valueRange) }
       } else if flag.name == "mount", instruction.kind == .run, value.utf8.count == valueRange.count {
         var fieldStart = valueRange.lowerBound
         for field in value.utf8.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false) {

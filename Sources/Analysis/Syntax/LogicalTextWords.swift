@@ -1,6 +1,6 @@
 extension LogicalText {
   /// Returns the logical ranges of the words separated by spaces and tabs.
-  func whitespaceSeparatedWords() -> [Range<Int>] {
+  func blankSeparatedWordRanges() -> [Range<Int>] {
     var words: [Range<Int>] = []
     var start: Int?
     for (index, byte) in bytes.enumerated() {
@@ -17,7 +17,7 @@ extension LogicalText {
   }
 
   /// Returns the text of a logical range.
-  func text(_ range: Range<Int>) -> String {
+  func string(in range: Range<Int>) -> String {
     String(decoding: bytes[range], as: UTF8.self)
   }
 }
