@@ -80,7 +80,7 @@ enum RunMerge {
   }
 
   /// Returns the source ranges (without terminators) of the comment lines between the two instructions
-  /// and of those inside the later RUN before its arguments: they move into the continuation,
+  /// and of those inside the later RUN before its arguments. They move into the continuation,
   /// where BuildKit skips them, so no text of the user's is lost.
   static func commentLines(between first: Instruction, and second: Instruction, in context: RuleContext) -> [Range<Int>] {
     var ranges: [Range<Int>] = []

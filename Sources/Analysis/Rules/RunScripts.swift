@@ -77,7 +77,7 @@ extension RuleContext {
     guard !instruction.heredocs.isEmpty else { return result }
 
     // The body is a script when the opener is the whole command, or when every command is a
-    // POSIX shell reading its standard input: flags such as `-e` are fine, but with `-c` the
+    // POSIX shell reading its standard input. Flags such as `-e` are fine, but with `-c` the
     // script is an argument and `-s` takes operands, so those are left out.
     let commands = script.simpleCommands().map(\.invocation)
     let commandNames = commands.compactMap(\.baseName)

@@ -4,7 +4,7 @@
 /// content, so a position can point at the terminator but never inside a `\r\n` pair.
 /// When `skipsByteOrderMark` is set, a UTF-8 byte order mark at the start of the text takes no
 /// column: the first character after it is column 0. This is how a file read from disk is shown
-/// to a user; an editor that sends text containing U+FEFF counts it, so the server keeps it.
+/// to a user. An editor that sends text containing U+FEFF counts it, so the server keeps it.
 public struct LineIndex: Sendable {
   /// The byte offset at which each line starts; `lineStarts[0] == 0`.
   public let lineStarts: [Int]
@@ -73,7 +73,7 @@ public struct LineIndex: Sendable {
     return low
   }
 
-  /// The byte at which line `line`'s columns start: after a skipped byte order mark on line 0.
+  /// Returns the byte at which line `line`'s columns start, after a skipped byte order mark on line 0.
   private func columnOrigin(_ line: Int) -> Int {
     line == 0 ? byteOrderMarkLength : lineStarts[line]
   }
@@ -99,8 +99,8 @@ public struct LineIndex: Sendable {
     return Position(line: line, character: column)
   }
 
-  /// Converts a position to a byte offset. A line past the end maps to the end of the text; a
-  /// column past the end of its line maps to the end of that line's content (as LSP specifies).
+  /// Converts a position to a byte offset. A line past the end maps to the end of the text. A
+  /// column past the end of its line maps to the end of that line's content, as LSP specifies.
   /// Returns nil only for negative components.
   public func offset(of position: Position, in bytes: [UInt8], encoding: PositionEncoding) -> Int? {
     guard position.line >= 0, position.character >= 0 else { return nil }

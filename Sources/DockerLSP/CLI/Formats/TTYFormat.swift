@@ -13,7 +13,7 @@ enum TTYFormat {
   }
 
   /// Replaces control characters with `\u{…}` escapes, so that a hostile Dockerfile quoted in a
-  /// message cannot send escape sequences to the terminal of whoever lints it.
+  /// message cannot send escape sequences to the user's terminal.
   static func printable(_ text: String) -> String {
     guard text.unicodeScalars.contains(where: isControl) else { return text }
     var result = ""
@@ -31,7 +31,7 @@ enum TTYFormat {
     scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
   }
 
-  /// The level in hadolint's colours: bold red errors, bold yellow warnings, green infos, cyan styles.
+  /// Returns the level in hadolint's colours: bold red errors, bold yellow warnings, green infos, cyan styles.
   static func colored(_ severity: Severity) -> String {
     let code: String
     switch severity {
