@@ -178,6 +178,11 @@ enum PackageCaches {
   /// triggers that run under a POSIX shell, in file order. For a trigger, the shell in effect
   /// where `ONBUILD` is written is assumed.
   static func commands(in context: RuleContext) -> [PackageManagerCommand] {
+    // Fifteen rules ask for the same list: classify each command once per context.
+    context.derived("PackageCaches.commands", computeCommands)
+  }
+
+  private static func computeCommands(in context: RuleContext) -> [PackageManagerCommand] {
     context.instructions.indices.flatMap { index -> [PackageManagerCommand] in
       guard runInstruction(at: index, in: context) != nil,
         SemanticModel.isPOSIXShell(context.model.shellOfInstruction[index])

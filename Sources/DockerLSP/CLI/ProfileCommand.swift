@@ -1,19 +1,26 @@
 import Analysis
 import Foundation
 
-/// `docker-lsp profile [--iterations N] [--edits N [--no-script-cache]] FILE…`: times the parser alone and the rule
+/// `docker-lsp profile [--iterations N] [--rules] [--edits N [--no-script-cache]] FILE…`: times the parser alone and the rule
 /// engine alone, in process, for the benchmark scripts. Prints one JSON object. With `--edits N`,
 /// it also replays the server's work for N one-character edits of the first file (apply the
 /// edit, lint with the document's cache, encode the diagnostics), which gives repeatable
-/// instruction counts under callgrind.
+/// instruction counts under callgrind. `--rules` adds each rule's time in one lint of the first
+/// file (rules run in id order, so the first rule that needs a shared fact pays for it).
 enum ProfileCommand {
   static func run(_ arguments: [String]) -> Int32 {
     var iterations = 20
     var edits = 0
     var cachesScripts = true
+    var timesRules = false
     var paths: [String] = []
     var index = 0
     while index < arguments.count {
+      if arguments[index] == "--rules" {
+        timesRules = true
+        index += 1
+        continue
+      }
       if arguments[index] == "--no-script-cache" {
         cachesScripts = false
         index += 1
@@ -80,8 +87,27 @@ enum ProfileCommand {
       fields["edit_p95_ms"] = .double(sortedEdits[min(sortedEdits.count - 1, sortedEdits.count * 95 / 100)] * 1000)
       output = .object(fields)
     }
+    if timesRules, case .object(var fields) = output {
+      fields["rule_ms"] = .object(ruleTimes(documents[0]))
+      output = .object(fields)
+    }
     FileHandle.standardOutput.write(Data(JSONSerializer.serialize(output) + [UInt8(ascii: "\n")]))
     return 0
+  }
+
+  /// Returns each rule's time in milliseconds for one lint of `document`, sharing one context as
+  /// the linter does.
+  private static func ruleTimes(_ document: Document) -> JSONObject {
+    let context = RuleContext(document: document)
+    var times = JSONObject()
+    for rule in RuleRegistry.all {
+      let instance = rule.init()
+      var findings: [Finding] = []
+      let start = DispatchTime.now().uptimeNanoseconds
+      instance.check(context, into: &findings)
+      times[rule.id] = .double(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+    }
+    return times
   }
 
   /// Inserts and then removes one letter near the start of lines spread over the document, linting
