@@ -1,5 +1,5 @@
 /// The set of rules that run, and their severities.
-public struct LintConfiguration: Sendable {
+public struct LintConfiguration: Sendable, Equatable {
   /// Rule ids that do not run.
   public var disabledRules: Set<String>
   /// Rule ids that run although they are off by default.
@@ -34,10 +34,16 @@ public struct LintConfiguration: Sendable {
 public struct Linter: Sendable {
   public var configuration: LintConfiguration
   private let rules: [any Rule]
+  /// `rules` split by scope, for `lint(_:reusing:)`.
+  private let instructionRules: [any Rule]
+  private let documentRules: [any Rule]
 
   public init(configuration: LintConfiguration = LintConfiguration()) {
     self.configuration = configuration
-    self.rules = RuleRegistry.all.filter { configuration.isEnabled($0) }.map { $0.init() }
+    let enabled = RuleRegistry.all.filter { configuration.isEnabled($0) }
+    self.rules = enabled.map { $0.init() }
+    self.instructionRules = enabled.filter { $0.scope == .instruction }.map { $0.init() }
+    self.documentRules = enabled.filter { $0.scope == .document }.map { $0.init() }
   }
 
   /// Returns the findings for `document`, sorted by start offset and then rule id, without
@@ -51,10 +57,82 @@ public struct Linter: Sendable {
     for rule in rules {
       rule.check(context, into: &findings)
     }
+    return finish(findings, of: document, instructions: context.instructions)
+  }
+
+  /// Returns the same findings as `lint(_:cache:)`, reusing what `cache` kept from earlier lints
+  /// of the document: instruction-scoped rules run only over instructions whose text or shell is
+  /// new, and document-scoped rules run over the whole document.
+  public func lint(_ document: Document, reusing cache: LintCache) -> [Finding] {
+    cache.startGeneration(for: configuration)
+    let context = RuleContext(document: document, settings: configuration.settings, cache: cache.scripts)
+    let instructions = context.instructions
+    let source = document.source.bytes
+    let escape = document.tree.escapeCharacter
+    var findings: [Finding] = []
+    var missing: [Int] = []
+    for (index, instruction) in instructions.enumerated() {
+      let shell = context.model.shellOfInstruction[index]
+      if let kept = cache.findings(for: instruction.range, in: source, escapeCharacter: escape, shell: shell) {
+        findings.append(contentsOf: kept)
+      } else {
+        missing.append(index)
+      }
+    }
+    cache.lastCheckedInstructionCount = missing.count
+    if !missing.isEmpty {
+      let subcontext = missing.count == instructions.count
+        ? context
+        : RuleContext(
+          document: document, instructions: missing.map { instructions[$0] },
+          model: SemanticModel(shellsOf: context.model, at: missing), settings: configuration.settings, cache: cache.scripts)
+      var fresh: [Finding] = []
+      for rule in instructionRules {
+        rule.check(subcontext, into: &fresh)
+      }
+      let ranges = missing.map { instructions[$0].range }
+      if let perInstruction = Linter.attribute(fresh, to: ranges) {
+        for (position, index) in missing.enumerated() {
+          let shell = context.model.shellOfInstruction[index]
+          cache.store(perInstruction[position], for: ranges[position], in: source, escapeCharacter: escape, shell: shell)
+        }
+      }
+      findings.append(contentsOf: fresh)
+    }
+    for rule in documentRules {
+      rule.check(context, into: &findings)
+    }
+    return finish(findings, of: document, instructions: instructions)
+  }
+
+  /// Splits `findings` by the instruction range that holds each with its fixes, or returns nil
+  /// when one fits no range or two (an empty range where two instructions meet): then nothing is
+  /// stored, and the next lint runs those rules again.
+  static func attribute(_ findings: [Finding], to ranges: [Range<Int>]) -> [[Finding]]? {
+    var result = Array(repeating: [Finding](), count: ranges.count)
+    for finding in findings {
+      // The candidates are the last range starting at or before the finding, and the one before
+      // it when that one ends where the finding starts.
+      var low = 0
+      var high = ranges.count
+      while low < high {
+        let middle = (low + high) / 2
+        if ranges[middle].lowerBound <= finding.range.lowerBound { low = middle + 1 } else { high = middle }
+      }
+      let candidates = [low - 2, low - 1].filter { $0 >= 0 && finding.lies(within: ranges[$0]) }
+      guard candidates.count == 1 else { return nil }
+      result[candidates[0]].append(finding)
+    }
+    return result
+  }
+
+  /// Removes suppressed findings, applies severity overrides and sorts.
+  private func finish(_ unsorted: [Finding], of document: Document, instructions: [Instruction]) -> [Finding] {
+    var findings = unsorted
     if configuration.honorsIgnorePragmas {
       let suppressions = PragmaSuppressions(tree: document.tree)
       if !suppressions.isEmpty {
-        findings.removeAll { Linter.isSuppressed($0, by: suppressions, instructions: context.instructions) }
+        findings.removeAll { Linter.isSuppressed($0, by: suppressions, instructions: instructions) }
       }
     }
     for index in findings.indices {
@@ -62,7 +140,10 @@ public struct Linter: Sendable {
         findings[index].severity = severity
       }
     }
-    findings.sort { ($0.range.lowerBound, $0.ruleID) < ($1.range.lowerBound, $1.ruleID) }
+    // Every key takes part, so that both `lint` methods give the same order.
+    findings.sort {
+      ($0.range.lowerBound, $0.ruleID, $0.range.upperBound, $0.message) < ($1.range.lowerBound, $1.ruleID, $1.range.upperBound, $1.message)
+    }
     return findings
   }
 

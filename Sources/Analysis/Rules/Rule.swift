@@ -16,6 +16,9 @@ public protocol Rule: Sendable {
   /// The settings under which the documentation's examples behave as described, for rules
   /// that read settings (such as the label schema).
   static var exampleSettings: RuleSettings { get }
+  /// What the rule's findings depend on, which tells a language server which findings it may
+  /// keep after an edit.
+  static var scope: RuleScope { get }
 
   init()
 
@@ -26,11 +29,25 @@ public protocol Rule: Sendable {
 extension Rule {
   public static var isEnabledByDefault: Bool { true }
   public static var exampleSettings: RuleSettings { RuleSettings() }
+  public static var scope: RuleScope { .document }
 
   /// Creates a finding of this rule at its default severity (the linter applies overrides).
   public func finding(_ range: Range<Int>, _ message: String, fixes: [Fix] = []) -> Finding {
     Finding(ruleID: Self.id, severity: Self.defaultSeverity, range: range, message: message, fixes: fixes)
   }
+}
+
+/// What a rule's findings depend on.
+public enum RuleScope: Sendable {
+  /// Each finding lies inside one instruction, with its fixes, and depends only on that
+  /// instruction's text, the escape character and the shell in effect for it: never on other
+  /// instructions, stages or comments. `LintCache` keeps such findings while the instruction's
+  /// text is unchanged. `IncrementalLintTests` checks every rule with this scope against a full
+  /// lint after random edits.
+  case instruction
+  /// Findings may depend on anything in the document; the rule runs over the whole document on
+  /// every lint.
+  case document
 }
 
 /// Static facts about a rule, for listings, hover and docs.

@@ -26,6 +26,18 @@ public final class RuleContext {
     self.runScriptsWithOnbuildByIndex = Array(repeating: nil, count: instructions.count)
   }
 
+  /// A context over some of the document's instructions, for instruction-scoped rules: they read
+  /// only each instruction and its shell, which `model` gives for exactly these instructions.
+  init(document: Document, instructions: [Instruction], model: SemanticModel, settings: RuleSettings, cache: ShellScriptCache) {
+    self.document = document
+    self.settings = settings
+    self.scriptCache = cache
+    self.instructions = instructions
+    self.model = model
+    self.runScriptsByIndex = Array(repeating: nil, count: instructions.count)
+    self.runScriptsWithOnbuildByIndex = Array(repeating: nil, count: instructions.count)
+  }
+
   /// Returns the value that `compute` derives from this context, computing it once per context.
   /// Several rules that need the same document-wide facts (the package-manager commands of
   /// every RUN, the layer model) share them through this. `key` names the value and must always

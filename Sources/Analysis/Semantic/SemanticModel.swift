@@ -45,6 +45,13 @@ public struct SemanticModel: Sendable {
     }
   }
 
+  /// The model of `model`'s instructions at `indices`, in that order, for rules that read only
+  /// the shell of each instruction: the shells are copied, and no stage is known.
+  init(shellsOf model: SemanticModel, at indices: [Int]) {
+    shellOfInstruction = indices.map { model.shellOfInstruction[$0] }
+    stageIndexOfInstruction = Array(repeating: nil, count: indices.count)
+  }
+
   /// Returns the shells named by `# hadolint shell=…` comments, keyed by the index of the
   /// instruction that follows each.
   static func shellPragmas(_ tree: SyntaxTree) -> [Int: [String]] {

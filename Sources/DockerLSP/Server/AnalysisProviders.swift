@@ -5,8 +5,8 @@ import Analysis
 /// placeholders lack.
 struct AnalysisProviders: Sendable {
   /// Lints a document with the linter configured for it. The cache belongs to that document and
-  /// outlives its versions, so a lint after an edit reparses only the RUNs the edit touched.
-  var lint: @Sendable (Document, Linter, ShellScriptCache?) -> [Finding]
+  /// outlives its versions, so a lint after an edit redoes only the work the edit touched.
+  var lint: @Sendable (Document, Linter, LintCache?) -> [Finding]
   var hover: @Sendable (_ offset: Int, Document, [Finding]) -> HoverContent?
 
   /// `lint`, when given, replaces the configured linter: it receives only the document.
@@ -17,7 +17,9 @@ struct AnalysisProviders: Sendable {
     if let lint {
       self.lint = { document, _, _ in lint(document) }
     } else {
-      self.lint = { document, linter, cache in linter.lint(document, cache: cache) }
+      self.lint = { document, linter, cache in
+        cache.map { linter.lint(document, reusing: $0) } ?? linter.lint(document)
+      }
     }
     self.hover = hover
   }

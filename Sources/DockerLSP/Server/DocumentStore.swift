@@ -10,9 +10,9 @@ struct OpenDocument {
   /// The edits of "Fix all" for `document`, computed at most once per version because they may
   /// take several lint rounds.
   var cachedFixAllEdits: [TextEdit]?
-  /// Shell scripts parsed for earlier versions, so a lint after an edit reparses only the RUN
-  /// instructions the edit touched.
-  let scriptCache = ShellScriptCache()
+  /// Shell scripts and instruction findings from earlier versions, so a lint after an edit
+  /// redoes only the instructions the edit touched (and the rules that read the whole document).
+  let lintCache = LintCache()
 }
 
 /// The open documents, keyed by URI.
@@ -44,6 +44,7 @@ struct DocumentStore {
   /// Drops the cached findings of every document, after the configuration changed.
   mutating func invalidateAllFindings() {
     for uri in documents.keys {
+      documents[uri]?.lintCache.removeAll()
       documents[uri]?.cachedFindings = nil
       documents[uri]?.cachedFixAllEdits = nil
     }
@@ -55,10 +56,10 @@ struct DocumentStore {
   }
 
   /// Returns the findings for the current version of `uri`, linting on the first call per version.
-  mutating func findings(for uri: String, lint: (Document, ShellScriptCache) -> [Finding]) -> [Finding] {
+  mutating func findings(for uri: String, lint: (Document, LintCache) -> [Finding]) -> [Finding] {
     guard let entry = documents[uri] else { return [] }
     if let cached = entry.cachedFindings { return cached }
-    let findings = lint(entry.document, entry.scriptCache)
+    let findings = lint(entry.document, entry.lintCache)
     documents[uri]?.cachedFindings = findings
     return findings
   }

@@ -3,6 +3,7 @@ struct DL3000: Rule {
   static let id = "DL3000"
   static let title = "Use an absolute WORKDIR"
   static let defaultSeverity = Severity.error
+  static let scope = RuleScope.instruction
   static let documentation = """
     ## Why
     A relative `WORKDIR` is resolved against the working directory in effect, which may come \

@@ -3,6 +3,7 @@ struct DL3001: Rule {
   static let id = "DL3001"
   static let title = "Avoid commands that make no sense in a container"
   static let defaultSeverity = Severity.info
+  static let scope = RuleScope.instruction
   static let documentation = """
     ## Why
     A `RUN` step executes once, without a terminal, in a throwaway container that has no init \

@@ -3,6 +3,7 @@ struct DL3003: Rule {
   static let id = "DL3003"
   static let title = "Use WORKDIR to switch to a directory"
   static let defaultSeverity = Severity.warning
+  static let scope = RuleScope.instruction
   static let documentation = """
     ## Why
     `cd` inside `RUN` lasts only until the end of that `RUN`, so the next instruction is back \

@@ -3,6 +3,7 @@ struct DL3008: Rule {
   static let id = "DL3008"
   static let title = "Pin versions in apt-get install"
   static let defaultSeverity = Severity.warning
+  static let scope = RuleScope.instruction
   static let documentation = """
     ## Why
     `apt-get install curl` installs whatever version the package index offers on the day of \

@@ -3,6 +3,7 @@ struct DL3011: Rule {
   static let id = "DL3011"
   static let title = "Expose only valid ports"
   static let defaultSeverity = Severity.error
+  static let scope = RuleScope.instruction
   static let documentation = """
     ## Why
     TCP and UDP ports are 16-bit numbers, from 0 to 65535. A larger number in `EXPOSE` is a \

@@ -3,6 +3,7 @@ struct DL3013: Rule {
   static let id = "DL3013"
   static let title = "Pin versions in pip install"
   static let defaultSeverity = Severity.warning
+  static let scope = RuleScope.instruction
   static let documentation = """
     ## Why
     `pip install flask` installs the newest release on PyPI at build time, so two builds of \

@@ -3,6 +3,7 @@ struct DL3014: Rule {
   static let id = "DL3014"
   static let title = "Use -y with apt-get install"
   static let defaultSeverity = Severity.warning
+  static let scope = RuleScope.instruction
   static let documentation = """
     ## Why
     Without `-y`, `apt-get install` asks "Do you want to continue?" whenever it installs more \

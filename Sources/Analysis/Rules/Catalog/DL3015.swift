@@ -3,6 +3,7 @@ struct DL3015: Rule {
   static let id = "DL3015"
   static let title = "Use --no-install-recommends with apt-get install"
   static let defaultSeverity = Severity.info
+  static let scope = RuleScope.instruction
   static let documentation = """
     ## Why
     By default apt-get also installs the packages that the requested ones only recommend: \

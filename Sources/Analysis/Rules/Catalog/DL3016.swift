@@ -3,6 +3,7 @@ struct DL3016: Rule {
   static let id = "DL3016"
   static let title = "Pin versions in npm install"
   static let defaultSeverity = Severity.warning
+  static let scope = RuleScope.instruction
   static let documentation = """
     ## Why
     `npm install -g typescript` installs the release tagged `latest` at build time, so two \

@@ -3,6 +3,7 @@ struct DL3018: Rule {
   static let id = "DL3018"
   static let title = "Pin versions in apk add"
   static let defaultSeverity = Severity.warning
+  static let scope = RuleScope.instruction
   static let documentation = """
     ## Why
     `apk add curl` installs whatever version the Alpine repositories offer on the day of the \

@@ -3,6 +3,7 @@ struct DL3019: Rule {
   static let id = "DL3019"
   static let title = "Use --no-cache with apk add"
   static let defaultSeverity = Severity.info
+  static let scope = RuleScope.instruction
   static let documentation = """
     ## Why
     Without `--no-cache`, apk keeps the package index it downloads in `/var/cache/apk`, a few \

@@ -3,6 +3,7 @@ struct DL3020: Rule {
   static let id = "DL3020"
   static let title = "Use COPY instead of ADD for files and folders"
   static let defaultSeverity = Severity.error
+  static let scope = RuleScope.instruction
   static let documentation = """
     ## Why
     `ADD` does more than copy: it downloads URLs, clones git repositories and unpacks local \

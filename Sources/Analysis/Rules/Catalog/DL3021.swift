@@ -3,6 +3,7 @@ struct DL3021: Rule {
   static let id = "DL3021"
   static let title = "End the COPY destination with / for several sources"
   static let defaultSeverity = Severity.error
+  static let scope = RuleScope.instruction
   static let documentation = """
     ## Why
     When `COPY` has more than one source, the destination must be a directory. The classic \

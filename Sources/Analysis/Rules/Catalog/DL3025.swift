@@ -3,6 +3,7 @@ struct DL3025: Rule {
   static let id = "DL3025"
   static let title = "Use JSON notation for CMD and ENTRYPOINT"
   static let defaultSeverity = Severity.warning
+  static let scope = RuleScope.instruction
   static let documentation = """
     ## Why
     In shell form, `CMD` and `ENTRYPOINT` run as `/bin/sh -c "…"`. Unless the shell replaces \

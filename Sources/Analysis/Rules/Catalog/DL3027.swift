@@ -3,6 +3,7 @@ struct DL3027: Rule {
   static let id = "DL3027"
   static let title = "Use apt-get or apt-cache instead of apt"
   static let defaultSeverity = Severity.warning
+  static let scope = RuleScope.instruction
   static let documentation = """
     ## Why
     `apt` is made for people at a terminal: its output and behaviour may change between \

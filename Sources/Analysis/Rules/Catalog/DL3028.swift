@@ -3,6 +3,7 @@ struct DL3028: Rule {
   static let id = "DL3028"
   static let title = "Pin versions in gem install"
   static let defaultSeverity = Severity.warning
+  static let scope = RuleScope.instruction
   static let documentation = """
     ## Why
     `gem install rails` installs the newest release at build time, so two builds of the same \

@@ -3,6 +3,7 @@ struct DL3029: Rule {
   static let id = "DL3029"
   static let title = "Do not use --platform with FROM"
   static let defaultSeverity = Severity.warning
+  static let scope = RuleScope.instruction
   static let documentation = """
     ## Why
     `--platform` on `FROM` overrides the platform that the build was asked for. With a fixed \

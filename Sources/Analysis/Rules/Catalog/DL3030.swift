@@ -3,6 +3,7 @@ struct DL3030: Rule {
   static let id = "DL3030"
   static let title = "Use -y with yum install"
   static let defaultSeverity = Severity.warning
+  static let scope = RuleScope.instruction
   static let documentation = """
     ## Why
     Without `-y`, `yum install` asks "Is this ok [y/N]" before it installs anything. A build \

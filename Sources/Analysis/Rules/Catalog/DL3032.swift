@@ -4,6 +4,7 @@ struct DL3032: Rule {
   static let id = "DL3032"
   static let title = "Run yum clean all after yum install"
   static let defaultSeverity = Severity.warning
+  static let scope = RuleScope.instruction
   static let documentation = """
     ## Why
     yum keeps the repository metadata it downloads, and often the packages too, in \

@@ -3,6 +3,7 @@ struct DL3033: Rule {
   static let id = "DL3033"
   static let title = "Pin versions in yum install"
   static let defaultSeverity = Severity.warning
+  static let scope = RuleScope.instruction
   static let documentation = """
     ## Why
     `yum install -y httpd` installs whatever version the repositories offer on the day of \

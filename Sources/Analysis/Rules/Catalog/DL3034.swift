@@ -4,6 +4,7 @@ struct DL3034: Rule {
   static let id = "DL3034"
   static let title = "Run zypper non-interactively"
   static let defaultSeverity = Severity.warning
+  static let scope = RuleScope.instruction
   static let documentation = """
     ## Why
     `zypper install`, `remove`, `source-install` and `patch` ask for confirmation before they \

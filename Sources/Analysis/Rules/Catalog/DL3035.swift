@@ -3,6 +3,7 @@ struct DL3035: Rule {
   static let id = "DL3035"
   static let title = "Do not use zypper dist-upgrade"
   static let defaultSeverity = Severity.warning
+  static let scope = RuleScope.instruction
   static let documentation = """
     ## Why
     `zypper dist-upgrade` (`dup`) may replace, downgrade or remove any package to match the \

@@ -4,6 +4,7 @@ struct DL3036: Rule {
   static let id = "DL3036"
   static let title = "Run zypper clean after zypper install"
   static let defaultSeverity = Severity.warning
+  static let scope = RuleScope.instruction
   static let documentation = """
     ## Why
     zypper keeps repository metadata, and packages of repositories that keep them, in \

@@ -3,6 +3,7 @@ struct DL3037: Rule {
   static let id = "DL3037"
   static let title = "Pin versions in zypper install"
   static let defaultSeverity = Severity.warning
+  static let scope = RuleScope.instruction
   static let documentation = """
     ## Why
     `zypper install curl` installs whatever version the repositories offer on the day of the \

@@ -3,6 +3,7 @@ struct DL3038: Rule {
   static let id = "DL3038"
   static let title = "Use -y with dnf install"
   static let defaultSeverity = Severity.warning
+  static let scope = RuleScope.instruction
   static let documentation = """
     ## Why
     Without `-y`, `dnf install` asks "Is this ok [y/N]" before it installs anything. A build \

@@ -4,6 +4,7 @@ struct DL3040: Rule {
   static let id = "DL3040"
   static let title = "Run dnf clean all after dnf install"
   static let defaultSeverity = Severity.warning
+  static let scope = RuleScope.instruction
   static let documentation = """
     ## Why
     dnf and microdnf keep the repository metadata they download in `/var/cache/dnf` (microdnf \

@@ -3,6 +3,7 @@ struct DL3041: Rule {
   static let id = "DL3041"
   static let title = "Pin versions in dnf install"
   static let defaultSeverity = Severity.warning
+  static let scope = RuleScope.instruction
   static let documentation = """
     ## Why
     `dnf install -y httpd` installs whatever version the repositories offer on the day of \

@@ -3,6 +3,7 @@ struct DL3043: Rule {
   static let id = "DL3043"
   static let title = "Do not trigger ONBUILD, FROM or MAINTAINER from ONBUILD"
   static let defaultSeverity = Severity.error
+  static let scope = RuleScope.instruction
   static let documentation = """
     ## Why
     `ONBUILD` stores an instruction that runs when another Dockerfile builds on this image. \

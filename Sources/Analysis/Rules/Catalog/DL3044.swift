@@ -3,6 +3,7 @@ struct DL3044: Rule {
   static let id = "DL3044"
   static let title = "Do not refer to a variable set in the same ENV"
   static let defaultSeverity = Severity.error
+  static let scope = RuleScope.instruction
   static let documentation = """
     ## Why
     The builder expands every value of an `ENV` with the environment from before that `ENV`. \

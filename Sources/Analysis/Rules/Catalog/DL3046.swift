@@ -3,6 +3,7 @@ struct DL3046: Rule {
   static let id = "DL3046"
   static let title = "Add -l to useradd with a high UID"
   static let defaultSeverity = Severity.warning
+  static let scope = RuleScope.instruction
   static let documentation = """
     ## Why
     Without `-l` (`--no-log-init`), `useradd` adds the user to the lastlog and faillog \

@@ -3,6 +3,7 @@ struct DL3048: Rule {
   static let id = "DL3048"
   static let title = "Use valid label keys"
   static let defaultSeverity = Severity.style
+  static let scope = RuleScope.instruction
   static let documentation = """
     ## Why
     Docker recommends label keys in reverse-DNS form made of lower-case letters, digits, `.` \

@@ -3,6 +3,7 @@ struct DL3050: Rule {
   static let id = "DL3050"
   static let title = "Use only the labels of the schema"
   static let defaultSeverity = Severity.info
+  static let scope = RuleScope.instruction
   static let exampleSettings = RuleSettings(labelSchema: ["org.opencontainers.image.version": .semver], strictLabels: true)
   static let documentation = """
     ## Why

@@ -3,6 +3,7 @@ struct DL3051: Rule {
   static let id = "DL3051"
   static let title = "Give schema labels a value"
   static let defaultSeverity = Severity.warning
+  static let scope = RuleScope.instruction
   static let exampleSettings = RuleSettings(labelSchema: ["org.opencontainers.image.revision": .hash])
   static let documentation = """
     ## Why

@@ -3,6 +3,7 @@ struct DL3052: Rule {
   static let id = "DL3052"
   static let title = "Use a valid URL in URL labels"
   static let defaultSeverity = Severity.warning
+  static let scope = RuleScope.instruction
   static let exampleSettings = RuleSettings(labelSchema: ["org.opencontainers.image.source": .url])
   static let documentation = """
     ## Why

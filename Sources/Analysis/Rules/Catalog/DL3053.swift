@@ -3,6 +3,7 @@ struct DL3053: Rule {
   static let id = "DL3053"
   static let title = "Use RFC 3339 times in time labels"
   static let defaultSeverity = Severity.warning
+  static let scope = RuleScope.instruction
   static let exampleSettings = RuleSettings(labelSchema: ["org.opencontainers.image.created": .rfc3339])
   static let documentation = """
     ## Why

@@ -3,6 +3,7 @@ struct DL3054: Rule {
   static let id = "DL3054"
   static let title = "Use SPDX license expressions in license labels"
   static let defaultSeverity = Severity.warning
+  static let scope = RuleScope.instruction
   static let exampleSettings = RuleSettings(labelSchema: ["org.opencontainers.image.licenses": .spdx])
   static let documentation = """
     ## Why

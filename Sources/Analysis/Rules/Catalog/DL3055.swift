@@ -3,6 +3,7 @@ struct DL3055: Rule {
   static let id = "DL3055"
   static let title = "Use git commit hashes in hash labels"
   static let defaultSeverity = Severity.warning
+  static let scope = RuleScope.instruction
   static let exampleSettings = RuleSettings(labelSchema: ["org.opencontainers.image.revision": .hash])
   static let documentation = """
     ## Why

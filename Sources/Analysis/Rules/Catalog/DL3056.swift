@@ -3,6 +3,7 @@ struct DL3056: Rule {
   static let id = "DL3056"
   static let title = "Use semantic versions in version labels"
   static let defaultSeverity = Severity.warning
+  static let scope = RuleScope.instruction
   static let exampleSettings = RuleSettings(labelSchema: ["org.opencontainers.image.version": .semver])
   static let documentation = """
     ## Why

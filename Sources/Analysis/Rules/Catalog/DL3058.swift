@@ -3,6 +3,7 @@ struct DL3058: Rule {
   static let id = "DL3058"
   static let title = "Use email addresses in email labels"
   static let defaultSeverity = Severity.warning
+  static let scope = RuleScope.instruction
   static let exampleSettings = RuleSettings(labelSchema: ["org.opencontainers.image.authors": .email])
   static let documentation = """
     ## Why

@@ -3,6 +3,7 @@ struct DL3062: Rule {
   static let id = "DL3062"
   static let title = "Pin versions in go install"
   static let defaultSeverity = Severity.warning
+  static let scope = RuleScope.instruction
   static let documentation = """
     ## Why
     `go install example.com/tool@latest` builds whatever release is newest at build time, \

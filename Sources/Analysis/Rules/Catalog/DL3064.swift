@@ -3,6 +3,7 @@ struct DL3064: Rule {
   static let id = "DL3064"
   static let title = "Do not pass secrets in ARG or ENV"
   static let defaultSeverity = Severity.warning
+  static let scope = RuleScope.instruction
   static let documentation = """
     ## Why
     `ENV` values are stored in the image's configuration, and `ARG` values are recorded in the \

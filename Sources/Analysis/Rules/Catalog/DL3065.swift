@@ -3,6 +3,7 @@ struct DL3065: Rule {
   static let id = "DL3065"
   static let title = "Drop the redundant --platform=$TARGETPLATFORM"
   static let defaultSeverity = Severity.warning
+  static let scope = RuleScope.instruction
   static let documentation = """
     ## Why
     `FROM` pulls the base image for the target platform unless `--platform` says otherwise, \

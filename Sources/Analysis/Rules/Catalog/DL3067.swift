@@ -3,6 +3,7 @@ struct DL3067: Rule {
   static let id = "DL3067"
   static let title = "Do not copy a whole file system from another stage"
   static let defaultSeverity = Severity.warning
+  static let scope = RuleScope.instruction
   static let documentation = """
     ## Why
     `COPY --from=build / /` copies every file of the other stage, its operating system, \

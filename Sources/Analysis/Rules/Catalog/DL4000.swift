@@ -3,6 +3,7 @@ struct DL4000: Rule {
   static let id = "DL4000"
   static let title = "MAINTAINER is deprecated"
   static let defaultSeverity = Severity.error
+  static let scope = RuleScope.instruction
   static let documentation = """
     ## Why
     `MAINTAINER` is deprecated: it sets a legacy `Author` field that few tools read. A label \

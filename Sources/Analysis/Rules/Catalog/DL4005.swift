@@ -3,6 +3,7 @@ struct DL4005: Rule {
   static let id = "DL4005"
   static let title = "Use SHELL to change the default shell"
   static let defaultSeverity = Severity.warning
+  static let scope = RuleScope.instruction
   static let documentation = """
     ## Why
     Linking another shell onto `/bin/sh` changes the shell of every later `RUN`, and of every \

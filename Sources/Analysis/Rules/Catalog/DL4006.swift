@@ -3,6 +3,7 @@ struct DL4006: Rule {
   static let id = "DL4006"
   static let title = "Set pipefail before using pipes"
   static let defaultSeverity = Severity.warning
+  static let scope = RuleScope.instruction
   static let documentation = """
     ## Why
     A pipeline's exit status is that of its last command. In \

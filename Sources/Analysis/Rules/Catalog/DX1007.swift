@@ -3,6 +3,7 @@ struct DX1007: Rule {
   static let id = "DX1007"
   static let title = "Add -l to useradd"
   static let defaultSeverity = Severity.info
+  static let scope = RuleScope.instruction
   static let documentation = """
     ## Why
     Without `-l` (`--no-log-init`), `useradd` records the new user in `/var/log/lastlog` and \

@@ -1,0 +1,177 @@
+import XCTest
+
+@testable import Analysis
+
+/// Checks that linting with a `LintCache`, as the server does after each edit, gives exactly the
+/// findings of a fresh lint, which also checks every rule that declares `RuleScope.instruction`.
+final class IncrementalLintTests: XCTestCase {
+  /// Every rule on, with settings that make the label and registry rules report.
+  private let linter = IncrementalLintTests.allRulesLinter()
+
+  private static func allRulesLinter() -> Linter {
+    var configuration = LintConfiguration()
+    configuration.enabledRules = Set(RuleRegistry.all.map { $0.id })
+    configuration.settings.trustedRegistries = ["docker.io"]
+    configuration.settings.labelSchema = ["version": .semver, "url": .url, "maintainer": .email]
+    configuration.settings.strictLabels = true
+    return Linter(configuration: configuration)
+  }
+
+  /// Small files with the shapes whose findings depend on more than one instruction.
+  static let fixtures: [String] = [
+    """
+    FROM debian:12 AS build
+    USER app
+    RUN sudo apt-get install curl && cd /src
+    SHELL ["/bin/bash", "-o", "pipefail", "-c"]
+    RUN curl -s https://x | sh
+    FROM build
+    RUN apt-get update && apt-get install -y gcc
+    COPY --from=build /out /out
+    LABEL version=1.0 url=x maintainer=me
+    CMD ["a"]
+    CMD b
+
+    """,
+    """
+    # escape=`
+    FROM mcr.microsoft.com/windows AS base
+    RUN apk add git `
+        curl
+    # hadolint ignore=DL3018
+    RUN apk add bash
+    ONBUILD RUN yum install make
+    FROM scratch
+    COPY --from=base / /
+
+    """,
+    """
+    ARG TAG=latest
+    FROM alpine:$TAG
+    # hadolint shell=powershell
+    RUN pip install flask
+    RUN <<EOF
+    apt-get install -y vim
+    rm -rf /var/lib/apt/lists/*
+    EOF
+    ADD app.tar.gz /app/
+    WORKDIR app
+    MAINTAINER someone
+    HEALTHCHECK CMD true
+
+    """,
+  ]
+
+  /// Text an edit may insert: keywords, flags, commands and line structure.
+  static let snippets: [String] = [
+    "\n", "\\\n", " ", "x", "#", "# hadolint ignore=DL3008,DL3059\n", "RUN ", "FROM alpine AS b\n", "FROM b\n",
+    "USER root\n", "USER 1000\n", "SHELL [\"pwsh\", \"-c\"]\n", "SHELL [\"/bin/sh\", \"-c\"]\n", "sudo ", "apt-get install ",
+    "-y ", "--no-install-recommends ", "&& ", "| ", "; ", "yum install ", "apk add --no-cache ", "pip install ",
+    "ONBUILD ", "<<EOF\n", "EOF\n", "COPY --from=b / /\n", "WORKDIR /a\n", "LABEL version=2\n", "ENV A=1 B=$A\n",
+    "ARG V\n", "CMD [\"x\"]\n", "ENTRYPOINT y\n", "\r\n", "é",
+  ]
+
+  func testCachedLintsMatchFreshLintsAfterRandomEdits() throws {
+    var generator = SplitMix64(seed: 0x11_2C4E)
+    var texts = Self.fixtures.map { Array($0.utf8) }
+    texts += try CorpusFiles.load().map(\.bytes)
+    var lintCount = 0
+    var checkedInstructions = 0
+    var totalInstructions = 0
+    for (index, original) in texts.enumerated() {
+      let rounds = index < Self.fixtures.count ? 150 : 5
+      let cache = LintCache()
+      var document = Document(bytes: original)
+      for round in 0...rounds {
+        if round > 0 {
+          document.apply(randomEdit(in: document.source.bytes, using: &generator))
+        }
+        let cached = linter.lint(document, reusing: cache)
+        let fresh = linter.lint(document)
+        lintCount += 1
+        if round > 0 {
+          checkedInstructions += cache.lastCheckedInstructionCount
+          totalInstructions += document.tree.instructions.count
+        }
+        guard cached == fresh else {
+          let extra = Set(cached).subtracting(fresh).map { "\($0.ruleID) \($0.range) \($0.message)" }.sorted()
+          let lost = Set(fresh).subtracting(cached).map { "\($0.ruleID) \($0.range) \($0.message)" }.sorted()
+          XCTFail("""
+            document \(index), round \(round): the cached lint differs from a fresh one
+            only cached: \(extra)
+            only fresh: \(lost)
+            text: \(String(decoding: document.source.bytes, as: UTF8.self).debugDescription)
+            """)
+          return
+        }
+      }
+    }
+    XCTAssertEqual(lintCount, Self.fixtures.count * 151 + (texts.count - Self.fixtures.count) * 6)
+    // One edit touches one or two instructions, so most are served from the cache.
+    XCTAssertLessThan(checkedInstructions * 10, totalInstructions)
+  }
+
+  func testEditRechecksOnlyTheEditedInstruction() {
+    var text = "FROM alpine AS base\n"
+    for index in 0..<200 {
+      text += "RUN apk add curl-\(index) \\\n    && sudo make install\n"
+    }
+    var document = Document(text: text)
+    let cache = LintCache()
+    let before = linter.lint(document, reusing: cache)
+    XCTAssertEqual(cache.lastCheckedInstructionCount, 201)
+
+    // Insert one letter in the 100th RUN: only that instruction is checked again.
+    let offset = document.tree.instructions[100].keywordRange.upperBound + 1
+    document.apply(.insert("x", at: offset))
+    let after = linter.lint(document, reusing: cache)
+    XCTAssertEqual(cache.lastCheckedInstructionCount, 1)
+    XCTAssertEqual(after, linter.lint(document))
+    // Findings after the edit moved by one byte and kept their fixes.
+    let shiftedSudo = after.first { $0.ruleID == "DL3004" && $0.range.lowerBound > offset }!
+    let originalSudo = before.first { $0.ruleID == "DL3004" && $0.range.lowerBound >= offset }!
+    XCTAssertEqual(shiftedSudo.range, originalSudo.range.shifted(by: 1))
+
+    // A SHELL before the RUNs changes their environment, so all of them are checked again.
+    document.apply(.insert("SHELL [\"/bin/bash\", \"-c\"]\n", at: document.tree.instructions[1].range.lowerBound))
+    XCTAssertEqual(linter.lint(document, reusing: cache), linter.lint(document))
+    XCTAssertEqual(cache.lastCheckedInstructionCount, 201)
+  }
+
+  func testConfigurationChangeEmptiesTheCache() {
+    let document = Document(text: "FROM alpine\nRUN apk add curl\n")
+    let cache = LintCache()
+    XCTAssertEqual(linter.lint(document, reusing: cache).map(\.ruleID).contains("DL3018"), true)
+    let quiet = Linter(configuration: LintConfiguration(disabledRules: ["DL3018"]))
+    XCTAssertEqual(quiet.lint(document, reusing: cache), quiet.lint(document))
+    XCTAssertEqual(cache.lastCheckedInstructionCount, 2)
+    XCTAssertFalse(quiet.lint(document, reusing: cache).map(\.ruleID).contains("DL3018"))
+  }
+
+  func testFindingsThatFitNoSingleInstructionAreNotStored() {
+    let ranges = [0..<10, 10..<20]
+    let inside = Finding(ruleID: "T", severity: .info, range: 12..<14, message: "m")
+    XCTAssertEqual(Linter.attribute([inside], to: ranges)?.map(\.count), [0, 1])
+    // An empty range where two instructions meet fits both.
+    let boundary = Finding(ruleID: "T", severity: .info, range: 10..<10, message: "m")
+    XCTAssertNil(Linter.attribute([boundary], to: ranges))
+    // A fix that edits another instruction fits neither.
+    let reaching = Finding(ruleID: "T", severity: .info, range: 12..<14, message: "m",
+                           fixes: [Fix(title: "t", edits: [TextEdit(range: 2..<3, newText: "")])])
+    XCTAssertNil(Linter.attribute([reaching], to: ranges))
+  }
+
+  private func randomEdit(in bytes: [UInt8], using generator: inout SplitMix64) -> TextEdit {
+    let start = Int(generator.next(below: UInt64(bytes.count + 1)))
+    let length = generator.next(below: 3) == 0 ? Int(generator.next(below: 12)) : 0
+    let end = min(bytes.count, start + length)
+    let text = generator.next(below: 4) == 0 ? "" : Self.snippets[Int(generator.next(below: UInt64(Self.snippets.count)))]
+    // Keep UTF-8 whole: move both ends off continuation bytes.
+    func boundary(_ offset: Int) -> Int {
+      var offset = offset
+      while offset < bytes.count, bytes[offset] & 0xC0 == 0x80 { offset += 1 }
+      return offset
+    }
+    return TextEdit(range: boundary(start)..<boundary(end), newText: text)
+  }
+}
