@@ -138,6 +138,20 @@ final class IncrementalLintTests: XCTestCase {
     XCTAssertEqual(cache.lastCheckedInstructionCount, 201)
   }
 
+  func testCacheDropsInstructionTextsNoLongerUsed() {
+    var document = Document(text: "FROM alpine\n" + String(repeating: "RUN apk add curl\n", count: 40))
+    let cache = LintCache()
+    _ = linter.lint(document, reusing: cache)
+    // Each edit makes one new instruction text: old texts are dropped once they outnumber the live ones.
+    for round in 0..<300 {
+      let offset = document.tree.instructions[1 + round % 40].keywordRange.upperBound
+      document.apply(.insert("x", at: offset + 1))
+      _ = linter.lint(document, reusing: cache)
+      XCTAssertLessThanOrEqual(cache.count, 2 * 41 + 64 + 1)
+    }
+    XCTAssertEqual(linter.lint(document, reusing: cache), linter.lint(document))
+  }
+
   func testConfigurationChangeEmptiesTheCache() {
     let document = Document(text: "FROM alpine\nRUN apk add curl\n")
     let cache = LintCache()

@@ -135,4 +135,16 @@ extension LayersTests {
     XCTAssertEqual(added("FROM alpine\nRUN cd /opt && mkdir a && (cd /x) && mkdir b\n", instruction: 1), ["/opt/a"])
     XCTAssertEqual(added("FROM alpine\nRUN if true; then cd /opt; fi && mkdir /abs c\n", instruction: 1), ["/abs"])
   }
+
+  func testResolveNormalisesPaths() {
+    let cases: [(path: String, directory: String?, expected: String?)] = [
+      ("/usr/bin", nil, "/usr/bin"), ("/", nil, "/"), ("bin", "/usr", "/usr/bin"), ("bin", "/", "/bin"),
+      ("bin", nil, nil), ("", "/usr", nil), ("/a//b/", nil, "/a/b"), ("./x", "/w", "/w/x"), ("../x", "/w/v", "/w/x"),
+      ("/a/./b/../c", nil, "/a/c"), ("...", "/w", "/w/..."), (".hidden/..a", "/", "/.hidden/..a"), ("x/", "/w", "/w/x"),
+      ("/..", nil, "/"), ("a/..", "/w", "/w"),
+    ]
+    for (path, directory, expected) in cases {
+      XCTAssertEqual(PathPattern.resolve(path, in: directory), expected, "\(path) in \(directory ?? "nil")")
+    }
+  }
 }

@@ -4,16 +4,20 @@
 ///
 /// Findings are stored relative to the start of their instruction, keyed by the instruction's
 /// bytes, the escape character and the shell in effect, so an unchanged instruction keeps its
-/// findings wherever the edit moves it. Entries live for two generations, as in
-/// `ShellScriptCache`, which bounds the cache to about the instructions of the last two versions.
+/// findings wherever the edit moves it. Entries unused by the last two lints are dropped once
+/// they outnumber the live ones, which bounds the cache to a few versions' instructions.
 ///
 /// Not synchronised: use one cache from one thread at a time (the server lints on one thread).
 public final class LintCache: @unchecked Sendable {
   public let scripts = ShellScriptCache()
   /// The configuration whose rules produced the stored findings; another one empties the cache.
   private var configuration: LintConfiguration?
-  private var current: [Int: [Entry]] = [:]
-  private var previous: [Int: [Entry]] = [:]
+  /// Entries by the hash of their key; a list holds the rare entries whose hashes collide.
+  private var entries: [Int: [Entry]] = [:]
+  /// Counts lints; an entry remembers the last one that used it.
+  private var generation = 0
+  /// The number of instructions the last lint looked up, which sets when to drop stale entries.
+  private var liveCount = 0
 
   /// The findings of one instruction text under one environment.
   private struct Entry {
@@ -22,6 +26,12 @@ public final class LintCache: @unchecked Sendable {
     let shell: [String]
     /// Findings with offsets relative to the instruction's start.
     let findings: [Finding]
+    var lastUsed: Int
+
+    func matches(_ bytes: ArraySlice<UInt8>, _ escapeCharacter: UInt8, _ shell: [String]) -> Bool {
+      guard self.bytes.count == bytes.count, self.escapeCharacter == escapeCharacter, self.shell == shell else { return false }
+      return self.bytes.withUnsafeBytes { stored in bytes.withUnsafeBytes { stored.elementsEqual($0) } }
+    }
   }
 
   /// How many instructions the last lint ran instruction-scoped rules over, for tests.
@@ -30,47 +40,48 @@ public final class LintCache: @unchecked Sendable {
   public init() {}
 
   /// The number of instruction texts held, for tests.
-  public var count: Int {
-    current.values.reduce(0) { $0 + $1.count } + previous.values.reduce(0) { $0 + $1.count }
-  }
+  public var count: Int { entries.values.reduce(0) { $0 + $1.count } }
 
   /// Drops everything, for example after the configuration changed.
   public func removeAll() {
-    current = [:]
-    previous = [:]
+    entries = [:]
     configuration = nil
   }
 
-  /// Starts a lint under `configuration`: entries not used since the previous lint are dropped at
-  /// the next one, and every entry is dropped when the configuration changed.
+  /// Starts a lint under `configuration`. Entries that neither this lint nor the previous one
+  /// used are dropped once they outnumber the live ones, and every entry is dropped when the
+  /// configuration changed.
   func startGeneration(for configuration: LintConfiguration) {
     scripts.startGeneration()
     if self.configuration != configuration {
-      current = [:]
-      previous = [:]
+      entries = [:]
       self.configuration = configuration
-      return
     }
-    previous = current
-    current = Dictionary(minimumCapacity: previous.count)
+    generation += 1
+    if entries.count > 2 * liveCount + 64 {
+      let oldest = generation - 2
+      entries = entries.compactMapValues { list in
+        let kept = list.filter { $0.lastUsed >= oldest }
+        return kept.isEmpty ? nil : kept
+      }
+    }
+    liveCount = 0
   }
 
   /// Returns the stored findings for the instruction at `range` of `source`, moved to that range,
   /// or nil when no recent lint saw the same text in the same environment.
   func findings(for range: Range<Int>, in source: [UInt8], escapeCharacter: UInt8, shell: [String]) -> [Finding]? {
+    liveCount += 1
     let bytes = source[range]
     let hash = LintCache.hash(bytes, escapeCharacter: escapeCharacter, shell: shell)
-    let matches = { (entry: Entry) in
-      entry.escapeCharacter == escapeCharacter && entry.shell == shell && entry.bytes.elementsEqual(bytes)
-    }
-    if let entry = current[hash]?.first(where: matches) {
-      return entry.findings.map { $0.shifted(by: range.lowerBound) }
-    }
-    guard let position = previous[hash]?.firstIndex(where: matches), let entry = previous[hash]?.remove(at: position) else {
+    guard let list = entries[hash], let position = list.firstIndex(where: { $0.matches(bytes, escapeCharacter, shell) }) else {
       return nil
     }
-    current[hash, default: []].append(entry)
-    return entry.findings.map { $0.shifted(by: range.lowerBound) }
+    if list[position].lastUsed != generation {
+      entries[hash]![position].lastUsed = generation
+    }
+    let stored = list[position].findings
+    return stored.isEmpty ? stored : stored.map { $0.shifted(by: range.lowerBound) }
   }
 
   /// Stores `findings` (with document offsets) for the instruction at `range` of `source`.
@@ -79,8 +90,11 @@ public final class LintCache: @unchecked Sendable {
     let hash = LintCache.hash(bytes, escapeCharacter: escapeCharacter, shell: shell)
     let entry = Entry(
       bytes: Array(bytes), escapeCharacter: escapeCharacter, shell: shell,
-      findings: findings.map { $0.shifted(by: -range.lowerBound) })
-    current[hash, default: []].append(entry)
+      findings: findings.map { $0.shifted(by: -range.lowerBound) }, lastUsed: generation)
+    var list = entries[hash] ?? []
+    list.removeAll { $0.matches(bytes, escapeCharacter, shell) }
+    list.append(entry)
+    entries[hash] = list
   }
 
   private static func hash(_ bytes: ArraySlice<UInt8>, escapeCharacter: UInt8, shell: [String]) -> Int {

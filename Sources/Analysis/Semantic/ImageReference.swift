@@ -10,22 +10,24 @@ public struct ImageReference: Sendable, Hashable {
   /// Parses a reference; returns nil for an empty string.
   public init?(_ text: String) {
     guard !text.isEmpty else { return nil }
+    // The separators are ASCII, so the UTF-8 view finds them without the grapheme breaking that
+    // `Character` searches do (which made this the most expensive part of building the model).
     var rest = Substring(text)
-    if let at = rest.firstIndex(of: "@") {
-      digest = String(rest[rest.index(after: at)...])
+    if let at = rest.utf8.firstIndex(of: UInt8(ascii: "@")) {
+      digest = String(rest[rest.utf8.index(after: at)...])
       rest = rest[..<at]
     }
     // A colon after the last slash starts the tag; one before it belongs to a registry port.
-    let lastSlash = rest.lastIndex(of: "/")
-    if let colon = rest.lastIndex(of: ":"), lastSlash.map({ colon > $0 }) ?? true {
-      tag = String(rest[rest.index(after: colon)...])
+    let lastSlash = rest.utf8.lastIndex(of: UInt8(ascii: "/"))
+    if let colon = rest.utf8.lastIndex(of: UInt8(ascii: ":")), lastSlash.map({ colon > $0 }) ?? true {
+      tag = String(rest[rest.utf8.index(after: colon)...])
       rest = rest[..<colon]
     }
-    if let slash = rest.firstIndex(of: "/") {
+    if let slash = rest.utf8.firstIndex(of: UInt8(ascii: "/")) {
       let first = rest[..<slash]
-      if first.contains(".") || first.contains(":") || first == "localhost" {
+      if first.utf8.contains(UInt8(ascii: ".")) || first.utf8.contains(UInt8(ascii: ":")) || first == "localhost" {
         registry = String(first)
-        rest = rest[rest.index(after: slash)...]
+        rest = rest[rest.utf8.index(after: slash)...]
       }
     }
     repository = String(rest)

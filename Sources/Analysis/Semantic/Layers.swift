@@ -199,6 +199,28 @@ enum PathPattern {
     }
   }
 
+  /// Whether `path` has no empty, `.` or `..` component and no trailing slash (`/` itself is
+  /// normalised), so that joining it to a normalised directory gives a normalised path.
+  static func isNormalised(_ path: String) -> Bool {
+    var componentLength = 0
+    var componentIsDots = true
+    var index = 0
+    for byte in path.utf8 {
+      if byte == UInt8(ascii: "/") {
+        // An empty component is allowed only as the root of an absolute path.
+        if index > 0 && (componentLength == 0 || (componentIsDots && componentLength <= 2)) { return false }
+        componentLength = 0
+        componentIsDots = true
+      } else {
+        componentLength += 1
+        if byte != UInt8(ascii: ".") { componentIsDots = false }
+      }
+      index += 1
+    }
+    if path == "/" { return true }
+    return componentLength > 0 && !(componentIsDots && componentLength <= 2)
+  }
+
   /// The parent directory of an absolute normalised path, or nil for `/`.
   static func parent(of path: String) -> String? {
     guard path != "/", let slash = path.lastIndex(of: "/") else { return nil }
@@ -215,6 +237,13 @@ enum PathPattern {
   /// slashes. Returns nil for a relative path without a known directory.
   static func resolve(_ path: String, in directory: String?) -> String? {
     guard !path.isEmpty else { return nil }
+    // Most paths need no normalising: skip the split and join, which cost more than the rest of
+    // the layer model. `directory` is always a normalised absolute path.
+    if isNormalised(path) {
+      if path.utf8.first == UInt8(ascii: "/") { return path }
+      if let directory { return directory == "/" ? "/" + path : directory + "/" + path }
+      return nil
+    }
     let full: String
     if path.hasPrefix("/") {
       full = path

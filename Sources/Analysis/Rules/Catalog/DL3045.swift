@@ -33,13 +33,17 @@ struct DL3045: Rule {
 
   func check(_ context: RuleContext, into findings: inout [Finding]) {
     let images = Dictionary(context.fromImages().map { ($0.stage.index, $0) }, uniquingKeysWith: { first, _ in first })
+    let stagesByName = Dictionary(grouping: context.model.stages.filter { $0.name != nil }.map(\.index)) {
+      context.model.stages[$0].name!
+    }
     // Whether a WORKDIR is in effect at the end of each stage seen so far.
     var stageHasWorkdir: [Bool] = []
     for (index, instruction) in context.instructions.enumerated() {
       guard let stageIndex = context.model.stageIndexOfInstruction[index] else { continue }
       if instruction.kind == .from {
         let stage = context.model.stages[stageIndex]
-        stageHasWorkdir.append(inheritsWorkdir(stage, image: images[stageIndex], context: context, stageHasWorkdir: stageHasWorkdir))
+        stageHasWorkdir.append(inheritsWorkdir(
+          stage, image: images[stageIndex], context: context, stagesByName: stagesByName, stageHasWorkdir: stageHasWorkdir))
       } else if instruction.kind == .workdir {
         stageHasWorkdir[stageIndex] = true
       } else if instruction.kind == .copy, !stageHasWorkdir[stageIndex] {
@@ -53,10 +57,17 @@ struct DL3045: Rule {
   /// Returns whether the stage starts from an earlier stage that has set `WORKDIR`. A base
   /// with a variable of unknown value (`FROM build-$VARIANT`) may be any earlier stage whose
   /// name fits, so one such stage with a `WORKDIR` is enough.
-  func inheritsWorkdir(_ stage: Stage, image: FromImage?, context: RuleContext, stageHasWorkdir: [Bool]) -> Bool {
+  func inheritsWorkdir(
+    _ stage: Stage, image: FromImage?, context: RuleContext, stagesByName: [String: [Int]], stageHasWorkdir: [Bool]
+  ) -> Bool {
     if let base = stage.baseStageIndex { return stageHasWorkdir[base] }
     guard let image else { return false }
     let pattern = image.resolved.lowercased().split(separator: FromImage.unknown, omittingEmptySubsequences: false)
+    if pattern.count == 1 {
+      // A name without variables matches only itself: look it up instead of scanning every
+      // earlier stage, which was quadratic in the number of stages.
+      return (stagesByName[String(pattern[0])] ?? []).contains { $0 < stage.index && stageHasWorkdir[$0] }
+    }
     return context.model.stages[..<stage.index].contains { earlier in
       guard let name = earlier.name, stageHasWorkdir[earlier.index] else { return false }
       return Self.matches(name, pattern)

@@ -73,6 +73,11 @@ struct FromImage {
 extension RuleContext {
   /// Returns the base image of each stage that has one, with global `ARG` defaults substituted.
   func fromImages() -> [FromImage] {
+    // DL3006, DL3007, DL3026 and DL3045 all ask: resolve the images once per context.
+    derived("fromImages") { $0.resolveFromImages() }
+  }
+
+  private func resolveFromImages() -> [FromImage] {
     var defaults: [String: String?] = [:]
     for instruction in instructions {
       if instruction.kind == .from { break }
