@@ -73,13 +73,13 @@ final class IncrementalLintTests: XCTestCase {
 
   func testCachedLintsMatchFreshLintsAfterRandomEdits() throws {
     var generator = SplitMix64(seed: 0x11_2C4E)
-    var texts = Self.fixtures.map { Array($0.utf8) }
+    var texts = (Self.fixtures + [Self.stageGroupsFixture]).map { Array($0.utf8) }
     texts += try CorpusFiles.load().map(\.bytes)
     var lintCount = 0
     var checkedInstructions = 0
     var totalInstructions = 0
     for (index, original) in texts.enumerated() {
-      let rounds = index < Self.fixtures.count ? 150 : 5
+      let rounds = index <= Self.fixtures.count ? 150 : 5
       let cache = LintCache()
       var document = Document(bytes: original)
       for round in 0...rounds {
@@ -106,9 +106,78 @@ final class IncrementalLintTests: XCTestCase {
         }
       }
     }
-    XCTAssertEqual(lintCount, Self.fixtures.count * 151 + (texts.count - Self.fixtures.count) * 6)
+    XCTAssertEqual(lintCount, (Self.fixtures.count + 1) * 151 + (texts.count - Self.fixtures.count - 1) * 6)
     // One edit touches one or two instructions, so most are served from the cache.
     XCTAssertLessThan(checkedInstructions * 10, totalInstructions)
+  }
+
+  /// A file of three groups of stages linked by FROM, and a last stage that copies from two of them.
+  static let stageGroupsFixture = """
+    ARG BASE=alpine
+    FROM debian:12 AS build
+    ARG V=1
+    RUN apt-get update && apt-get install -y gcc make
+    WORKDIR /src
+    RUN wget https://example.com/y.tar.gz && tar xf y.tar.gz
+    FROM build AS test
+    USER $V
+    RUN sudo make test
+    FROM alpine:3 AS tools
+    USER $W
+    RUN apk add curl
+    COPY app.tar.gz /tmp/
+    RUN tar -xzf /tmp/app.tar.gz
+    FROM scratch
+    COPY --from=build /src/out /out
+    COPY --from=tools /usr/bin/curl /curl
+    USER 1000
+    CMD ["/out"]
+
+    """
+
+  /// Lines whose effect reaches past their own stage: copies between stages, variables, users,
+  /// shells, package installs and removals.
+  static let crossStageLines: [String] = [
+    "COPY --from=build /src /src\n", "COPY --from=build / /\n", "COPY --from=tools / /\n", "ARG V=2\n", "ARG W\n", "USER $U\n", "USER root\n",
+    "WORKDIR /w\n", "RUN apt-get update && apt-get install -y gcc\n", "RUN apt-get purge -y gcc make\n",
+    "RUN apt-get install -y vim\n", "SHELL [\"/bin/bash\", \"-c\"]\n", "# hadolint shell=pwsh\n", "RUN wget -q x\n",
+    "RUN curl -o y z\n", "HEALTHCHECK NONE\n", "CMD x\n", "ENTRYPOINT y\n", "LABEL version=1\n", "FROM tools AS more\n",
+    "ONBUILD RUN apk add git\n", "RUN pip install flask\n", "RUN yarn install\n",
+  ]
+
+  func testCrossStageLinesMatchFreshLintsAtEveryLine() {
+    var document = Document(text: Self.stageGroupsFixture)
+    let cache = LintCache()
+    _ = linter.lint(document, reusing: cache)
+    let lineCount = Self.stageGroupsFixture.split(separator: "\n").count
+    for line in Self.crossStageLines {
+      for lineNumber in 0...lineCount {
+        let offset = document.source.lineIndex.lineStarts[min(lineNumber, document.source.lineIndex.lineStarts.count - 1)]
+        let insert = TextEdit.insert(line, at: offset)
+        document.apply(insert)
+        assertSame(linter.lint(document, reusing: cache), linter.lint(document), "after inserting \(line.debugDescription) at line \(lineNumber)")
+        document.apply(TextEdit(range: offset..<(offset + line.utf8.count), newText: ""))
+        assertSame(linter.lint(document, reusing: cache), linter.lint(document), "after removing \(line.debugDescription) from line \(lineNumber)")
+      }
+    }
+    XCTAssertEqual(String(decoding: document.source.bytes, as: UTF8.self), Self.stageGroupsFixture)
+  }
+
+  func testEditInOneStageGroupRechecksOnlyThatGroup() {
+    var document = Document(text: Self.stageGroupsFixture)
+    let cache = LintCache()
+    _ = linter.lint(document, reusing: cache)
+    XCTAssertEqual(cache.lastCheckedStageCount, 4)
+    // `tools` is a group of its own: an edit there rechecks one stage.
+    let offset = document.tree.instructions.first { $0.arguments.text == "apk add curl" }!.argumentsRange.upperBound
+    document.apply(.insert(" git", at: offset))
+    XCTAssertEqual(linter.lint(document, reusing: cache), linter.lint(document))
+    XCTAssertEqual(cache.lastCheckedStageCount, 1)
+    // `test` builds on `build`, so an edit in `test` rechecks both.
+    let user = document.tree.instructions.first { $0.kind == .user }!.argumentsRange.upperBound
+    document.apply(.insert("X", at: user))
+    XCTAssertEqual(linter.lint(document, reusing: cache), linter.lint(document))
+    XCTAssertEqual(cache.lastCheckedStageCount, 2)
   }
 
   func testEditRechecksOnlyTheEditedInstruction() {
@@ -173,6 +242,15 @@ final class IncrementalLintTests: XCTestCase {
     let reaching = Finding(ruleID: "T", severity: .info, range: 12..<14, message: "m",
                            fixes: [Fix(title: "t", edits: [TextEdit(range: 2..<3, newText: "")])])
     XCTAssertNil(Linter.attribute([reaching], to: ranges))
+  }
+
+  /// Asserts that a cached lint equals a fresh one, naming the findings that differ.
+  private func assertSame(_ cached: [Finding], _ fresh: [Finding], _ message: String, line: UInt = #line) {
+    guard cached != fresh else { return }
+    let describe = { (finding: Finding) in "\(finding.ruleID) \(finding.range) fixes: \(finding.fixes.count)" }
+    let extra = cached.filter { !fresh.contains($0) }.map(describe)
+    let lost = fresh.filter { !cached.contains($0) }.map(describe)
+    XCTFail("\(message): only cached \(extra), only fresh \(lost)", line: line)
   }
 
   private func randomEdit(in bytes: [UInt8], using generator: inout SplitMix64) -> TextEdit {

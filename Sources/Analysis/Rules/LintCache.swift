@@ -1,6 +1,7 @@
 /// What a language server keeps between lints of one document, so that linting an edited version
-/// redoes only the work that the edit touched: the shell scripts parsed so far, and the findings
-/// of instruction-scoped rules (`RuleScope.instruction`) for each instruction text seen.
+/// redoes only the work that the edit touched: the shell scripts parsed so far, the findings of
+/// instruction-scoped rules (`RuleScope.instruction`) for each instruction text seen, and those of
+/// stage-scoped rules (`RuleScope.stage`) for each group of stages linked by FROM.
 ///
 /// Findings are stored relative to the start of their instruction, keyed by the instruction's
 /// bytes, the escape character and the shell in effect, so an unchanged instruction keeps its
@@ -36,16 +37,21 @@ public final class LintCache: @unchecked Sendable {
 
   /// How many instructions the last lint ran instruction-scoped rules over, for tests.
   public internal(set) var lastCheckedInstructionCount = 0
+  /// How many stages the last lint ran stage-scoped rules over in full, for tests.
+  public internal(set) var lastCheckedStageCount = 0
 
   public init() {}
 
-  /// The number of instruction texts held, for tests.
-  public var count: Int { entries.values.reduce(0) { $0 + $1.count } }
+  /// The number of instruction texts and stage groups held, for tests.
+  public var count: Int { entries.values.reduce(0) { $0 + $1.count } + groups.values.reduce(0) { $0 + $1.count } }
 
   /// Drops everything, for example after the configuration changed.
   public func removeAll() {
     entries = [:]
     configuration = nil
+    outline = nil
+    preludeFindings = nil
+    groups = [:]
   }
 
   /// Starts a lint under `configuration`. Entries that neither this lint nor the previous one
@@ -55,6 +61,9 @@ public final class LintCache: @unchecked Sendable {
     scripts.startGeneration()
     if self.configuration != configuration {
       entries = [:]
+      outline = nil
+      preludeFindings = nil
+      groups = [:]
       self.configuration = configuration
     }
     generation += 1
@@ -95,6 +104,94 @@ public final class LintCache: @unchecked Sendable {
     list.removeAll { $0.matches(bytes, escapeCharacter, shell) }
     list.append(entry)
     entries[hash] = list
+  }
+
+  // MARK: Stage-scoped findings
+
+  /// The bytes before the first FROM and every FROM instruction, under which `groups` and
+  /// `preludeFindings` were stored: stage-scoped findings depend on them, so a change empties both.
+  private var outline: [UInt8]?
+  /// The stage-scoped findings before the first FROM, under `outline`.
+  private var preludeFindings: [Finding]?
+  /// Stage-scoped findings of groups of stages linked by FROM, by the hash of their key.
+  private var groups: [Int: [GroupEntry]] = [:]
+  private var liveGroupCount = 0
+
+  /// The findings of one group of stages: its stages' text and shells, and each stage's findings
+  /// relative to the stage's start.
+  private struct GroupEntry {
+    let spans: [[UInt8]]
+    let shells: [[[String]]]
+    let findings: [[Finding]]
+    var lastUsed: Int
+
+    func matches(_ spans: [ArraySlice<UInt8>], _ shells: [[[String]]]) -> Bool {
+      guard self.spans.count == spans.count, self.shells == shells else { return false }
+      return zip(self.spans, spans).allSatisfy { stored, span in
+        stored.count == span.count && stored.withUnsafeBytes { left in span.withUnsafeBytes { left.elementsEqual($0) } }
+      }
+    }
+  }
+
+  /// Starts the stage part of a lint whose outline is `outline`: a new outline drops every stored
+  /// stage-scoped finding.
+  func useOutline(_ outline: [UInt8]) {
+    if self.outline != outline {
+      self.outline = outline
+      preludeFindings = nil
+      groups = [:]
+    }
+    if groups.count > 2 * liveGroupCount + 64 {
+      let oldest = generation - 2
+      groups = groups.compactMapValues { list in
+        let kept = list.filter { $0.lastUsed >= oldest }
+        return kept.isEmpty ? nil : kept
+      }
+    }
+    liveGroupCount = 0
+  }
+
+  /// The stage-scoped findings before the first FROM under the current outline.
+  var prelude: [Finding]? {
+    get { preludeFindings }
+    set { preludeFindings = newValue }
+  }
+
+  /// Returns the stored findings of the group whose stages have `spans` of `source` and
+  /// `shells`, one array per stage moved to its span, or nil.
+  func groupFindings(spans: [Range<Int>], in source: [UInt8], shells: [[[String]]]) -> [[Finding]]? {
+    liveGroupCount += 1
+    let slices = spans.map { source[$0] }
+    let hash = LintCache.hash(slices, shells: shells)
+    guard let list = groups[hash], let position = list.firstIndex(where: { $0.matches(slices, shells) }) else { return nil }
+    if list[position].lastUsed != generation {
+      groups[hash]![position].lastUsed = generation
+    }
+    return zip(list[position].findings, spans).map { findings, span in findings.map { $0.shifted(by: span.lowerBound) } }
+  }
+
+  /// Stores the findings of a group, one array per stage with document offsets.
+  func storeGroup(_ findings: [[Finding]], spans: [Range<Int>], in source: [UInt8], shells: [[[String]]]) {
+    let slices = spans.map { source[$0] }
+    let hash = LintCache.hash(slices, shells: shells)
+    let entry = GroupEntry(
+      spans: slices.map { Array($0) }, shells: shells,
+      findings: zip(findings, spans).map { stageFindings, span in stageFindings.map { $0.shifted(by: -span.lowerBound) } },
+      lastUsed: generation)
+    var list = groups[hash] ?? []
+    list.removeAll { $0.matches(slices, shells) }
+    list.append(entry)
+    groups[hash] = list
+  }
+
+  private static func hash(_ spans: [ArraySlice<UInt8>], shells: [[[String]]]) -> Int {
+    var hasher = Hasher()
+    for span in spans {
+      hasher.combine(span.count)
+      span.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
+    hasher.combine(shells)
+    return hasher.finalize()
   }
 
   private static func hash(_ bytes: ArraySlice<UInt8>, escapeCharacter: UInt8, shell: [String]) -> Int {

@@ -36,6 +36,7 @@ public struct Linter: Sendable {
   private let rules: [any Rule]
   /// `rules` split by scope, for `lint(_:reusing:)`.
   private let instructionRules: [any Rule]
+  private let stageRules: [any Rule]
   private let documentRules: [any Rule]
 
   public init(configuration: LintConfiguration = LintConfiguration()) {
@@ -43,6 +44,7 @@ public struct Linter: Sendable {
     let enabled = RuleRegistry.all.filter { configuration.isEnabled($0) }
     self.rules = enabled.map { $0.init() }
     self.instructionRules = enabled.filter { $0.scope == .instruction }.map { $0.init() }
+    self.stageRules = enabled.filter { $0.scope == .stage }.map { $0.init() }
     self.documentRules = enabled.filter { $0.scope == .document }.map { $0.init() }
   }
 
@@ -62,7 +64,8 @@ public struct Linter: Sendable {
 
   /// Returns the same findings as `lint(_:cache:)`, reusing what `cache` kept from earlier lints
   /// of the document: instruction-scoped rules run only over instructions whose text or shell is
-  /// new, and document-scoped rules run over the whole document.
+  /// new, stage-scoped rules only over groups of stages whose text changed, and document-scoped
+  /// rules over the whole document.
   public func lint(_ document: Document, reusing cache: LintCache) -> [Finding] {
     cache.startGeneration(for: configuration)
     let context = RuleContext(document: document, settings: configuration.settings, cache: cache.scripts)
@@ -99,10 +102,121 @@ public struct Linter: Sendable {
       }
       findings.append(contentsOf: fresh)
     }
+    if !stageRules.isEmpty {
+      lintStages(context, reusing: cache, into: &findings)
+    }
     for rule in documentRules {
       rule.check(context, into: &findings)
     }
     return finish(findings, of: document, instructions: instructions)
+  }
+
+  /// Appends the findings of the stage-scoped rules, running them over a window of the document
+  /// that holds the instructions before the first FROM, every FROM, and every instruction of the
+  /// groups of stages (linked by FROM) that `cache` has no findings for.
+  private func lintStages(_ context: RuleContext, reusing cache: LintCache, into findings: inout [Finding]) {
+    let instructions = context.instructions
+    let stages = context.model.stages
+    let source = context.source.bytes
+    let preludeEnd = stages.first.map { instructions[$0.fromInstructionIndex].range.lowerBound } ?? source.count
+    // Each stage spans the bytes from its FROM to the next FROM, comments included.
+    let spans = stages.indices.map { index in
+      instructions[stages[index].fromInstructionIndex].range.lowerBound
+        ..< (index + 1 < stages.count ? instructions[stages[index + 1].fromInstructionIndex].range.lowerBound : source.count)
+    }
+    var outline = Array(source[0..<preludeEnd])
+    for stage in stages {
+      let from = instructions[stage.fromInstructionIndex].range
+      outline.append(contentsOf: withUnsafeBytes(of: from.count.littleEndian) { Array($0) })
+      outline.append(contentsOf: source[from])
+    }
+    cache.useOutline(outline)
+
+    // Collected apart, so that the fallback below can replace them all.
+    var collected: [Finding] = []
+    var missingStages: [Int] = []
+    var missingGroups: [[Int]] = []
+    for group in Linter.stageGroups(stages) {
+      let shells = group.map { Array(context.model.shellOfInstruction[stages[$0].instructionIndices]) }
+      if let kept = cache.groupFindings(spans: group.map { spans[$0] }, in: source, shells: shells) {
+        for stageFindings in kept { collected += stageFindings }
+      } else {
+        missingGroups.append(group)
+        missingStages += group
+      }
+    }
+    let preludeIsMissing = cache.prelude == nil
+    if let prelude = cache.prelude { collected += prelude }
+    cache.lastCheckedStageCount = missingStages.count
+    guard !missingStages.isEmpty || preludeIsMissing else {
+      findings += collected
+      return
+    }
+
+    let window: RuleContext
+    if missingStages.count == stages.count {
+      window = context
+    } else {
+      let isMissing = Set(missingStages)
+      var indices = Array(0..<(stages.first?.fromInstructionIndex ?? instructions.count))
+      for stage in stages {
+        if isMissing.contains(stage.index) { indices += stage.instructionIndices } else { indices.append(stage.fromInstructionIndex) }
+      }
+      window = RuleContext(
+        document: context.document, instructions: indices.map { instructions[$0] },
+        model: SemanticModel(window: context.model, at: indices), settings: configuration.settings, cache: cache.scripts)
+    }
+    var fresh: [Finding] = []
+    for rule in stageRules {
+      rule.check(window, into: &fresh)
+    }
+    // Keep what falls in the prelude (when missing) or in a missing stage; the rest is cached.
+    let allSpans = [0..<preludeEnd] + spans
+    guard let perSpan = Linter.attribute(fresh, to: allSpans) else {
+      // NOTE: a finding outside every stage, or an empty one where two stages meet, cannot be
+      // placed: then the stage rules run over the whole document and nothing is stored.
+      for rule in stageRules { rule.check(context, into: &findings) }
+      return
+    }
+    if preludeIsMissing {
+      cache.prelude = perSpan[0]
+      collected += perSpan[0]
+    }
+    for group in missingGroups {
+      let groupFindings = group.map { perSpan[$0 + 1] }
+      let shells = group.map { Array(context.model.shellOfInstruction[stages[$0].instructionIndices]) }
+      cache.storeGroup(groupFindings, spans: group.map { spans[$0] }, in: source, shells: shells)
+      for stageFindings in groupFindings { collected += stageFindings }
+    }
+    findings += collected
+  }
+
+  /// Returns the stages in groups linked by FROM (a stage and the stages it builds on or that
+  /// build on it), each group in stage order, groups ordered by their first stage.
+  static func stageGroups(_ stages: [Stage]) -> [[Int]] {
+    var parent = Array(stages.indices)
+    func root(_ index: Int) -> Int {
+      var current = index
+      while parent[current] != current {
+        parent[current] = parent[parent[current]]
+        current = parent[current]
+      }
+      return current
+    }
+    for stage in stages {
+      if let base = stage.baseStageIndex {
+        let (a, b) = (root(stage.index), root(base))
+        if a != b { parent[max(a, b)] = min(a, b) }
+      }
+    }
+    var groups: [Int: [Int]] = [:]
+    var order: [Int] = []
+    for index in stages.indices {
+      let key = root(index)
+      if groups[key] == nil { order.append(key) }
+      groups[key, default: []].append(index)
+    }
+    return order.map { groups[$0]! }
   }
 
   /// Splits `findings` by the instruction range that holds each with its fixes, or returns nil

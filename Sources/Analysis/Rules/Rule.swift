@@ -43,8 +43,14 @@ public enum RuleScope: Sendable {
   /// instruction's text, the escape character and the shell in effect for it: never on other
   /// instructions, stages or comments. `LintCache` keeps such findings while the instruction's
   /// text is unchanged. `IncrementalLintTests` checks every rule with this scope against a full
-  /// lint after random edits.
+  /// lint after random edits, as it does for `stage`.
   case instruction
+  /// Each finding lies inside one stage (or before the first FROM), with its fixes, and depends
+  /// only on the stages linked to it through FROM (the stages it builds on and those built on
+  /// it), the instructions before the first FROM, every FROM instruction, and the shell in effect
+  /// for each instruction: never on the other stages' instructions, such as what a
+  /// `COPY --from` copies. `LintCache` keeps such findings while those inputs are unchanged.
+  case stage
   /// Findings may depend on anything in the document; the rule runs over the whole document on
   /// every lint.
   case document

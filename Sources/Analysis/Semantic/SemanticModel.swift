@@ -52,6 +52,25 @@ public struct SemanticModel: Sendable {
     stageIndexOfInstruction = Array(repeating: nil, count: indices.count)
   }
 
+  /// The model of `model`'s instructions at `indices` (ascending, every FROM among them), for
+  /// rules that see some stages in full and only the FROM of the others: the stages keep their
+  /// indices, names and bases, their instruction ranges shrink to the instructions given, and
+  /// each instruction keeps the shell the whole document gives it.
+  init(window model: SemanticModel, at indices: [Int]) {
+    var windowIndex: [Int: Int] = [:]
+    for (position, index) in indices.enumerated() { windowIndex[index] = position }
+    shellOfInstruction = indices.map { model.shellOfInstruction[$0] }
+    stageIndexOfInstruction = indices.map { model.stageIndexOfInstruction[$0] }
+    stages = model.stages.map { stage in
+      var windowStage = stage
+      let start = windowIndex[stage.fromInstructionIndex]!
+      let last = stage.instructionIndices.reversed().first { windowIndex[$0] != nil }!
+      windowStage.fromInstructionIndex = start
+      windowStage.instructionIndices = start..<(windowIndex[last]! + 1)
+      return windowStage
+    }
+  }
+
   /// Returns the shells named by `# hadolint shell=…` comments, keyed by the index of the
   /// instruction that follows each.
   static func shellPragmas(_ tree: SyntaxTree) -> [Int: [String]] {
@@ -86,7 +105,7 @@ public struct Stage: Sendable {
   public let index: Int
   /// The name after `AS`, lower-cased as BuildKit compares names.
   public let name: String?
-  public let fromInstructionIndex: Int
+  public internal(set) var fromInstructionIndex: Int
   /// Indices into the instruction list, from the FROM to the stage's last instruction.
   public internal(set) var instructionIndices: Range<Int>
   /// The image text after FROM's flags, as written (variables not expanded).

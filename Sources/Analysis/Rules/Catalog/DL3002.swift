@@ -3,6 +3,7 @@ struct DL3002: Rule {
   static let id = "DL3002"
   static let title = "Do not run the final image as root"
   static let defaultSeverity = Severity.warning
+  static let scope = RuleScope.stage
   static let documentation = """
     ## Why
     A container runs as the user of the image's last `USER`. Running as root gives a process \

@@ -3,6 +3,7 @@ struct DL3004: Rule {
   static let id = "DL3004"
   static let title = "Do not use sudo"
   static let defaultSeverity = Severity.error
+  static let scope = RuleScope.stage
   static let documentation = """
     ## Why
     `RUN` already runs as the user that the last `USER` set, root when none did, so `sudo` adds \

@@ -3,6 +3,7 @@ struct DL3006: Rule {
   static let id = "DL3006"
   static let title = "Tag the FROM image explicitly"
   static let defaultSeverity = Severity.warning
+  static let scope = RuleScope.stage
   static let documentation = """
     ## Why
     An image without a tag means `:latest`, which points to a different image whenever the \

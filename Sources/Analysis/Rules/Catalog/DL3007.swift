@@ -3,6 +3,7 @@ struct DL3007: Rule {
   static let id = "DL3007"
   static let title = "Do not use the latest tag"
   static let defaultSeverity = Severity.warning
+  static let scope = RuleScope.stage
   static let documentation = """
     ## Why
     `latest` is not a version: the publisher moves it to every new release, so the image under \

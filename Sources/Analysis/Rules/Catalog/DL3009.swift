@@ -4,6 +4,7 @@ struct DL3009: Rule {
   static let id = "DL3009"
   static let title = "Delete the apt lists after apt-get update"
   static let defaultSeverity = Severity.info
+  static let scope = RuleScope.stage
   static let documentation = """
     ## Why
     `apt-get update` downloads the package lists of every configured repository into \

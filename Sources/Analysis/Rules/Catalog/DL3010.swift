@@ -3,6 +3,7 @@ struct DL3010: Rule {
   static let id = "DL3010"
   static let title = "Use ADD to extract local tar archives"
   static let defaultSeverity = Severity.info
+  static let scope = RuleScope.stage
   static let documentation = """
     ## Why
     `COPY app.tar.gz /tmp/` followed by `RUN tar -xzf /tmp/app.tar.gz` stores the archive in \

@@ -3,6 +3,7 @@ struct DL3012: Rule {
   static let id = "DL3012"
   static let title = "Keep one HEALTHCHECK per stage"
   static let defaultSeverity = Severity.error
+  static let scope = RuleScope.stage
   static let documentation = """
     ## Why
     An image has one health check. When a stage has several `HEALTHCHECK` instructions, only \

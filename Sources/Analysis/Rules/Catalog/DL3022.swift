@@ -3,6 +3,7 @@ struct DL3022: Rule {
   static let id = "DL3022"
   static let title = "Copy only from an earlier stage or an image"
   static let defaultSeverity = Severity.warning
+  static let scope = RuleScope.stage
   static let documentation = """
     ## Why
     `COPY --from=<name>` copies from the earlier stage of that name. When no earlier stage has \

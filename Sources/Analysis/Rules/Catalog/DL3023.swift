@@ -3,6 +3,7 @@ struct DL3023: Rule {
   static let id = "DL3023"
   static let title = "Do not copy from the current stage"
   static let defaultSeverity = Severity.error
+  static let scope = RuleScope.stage
   static let documentation = """
     ## Why
     `COPY --from` copies from another stage's file system. A stage cannot copy from itself, \

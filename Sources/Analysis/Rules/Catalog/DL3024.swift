@@ -3,6 +3,7 @@ struct DL3024: Rule {
   static let id = "DL3024"
   static let title = "Give each stage a unique name"
   static let defaultSeverity = Severity.error
+  static let scope = RuleScope.stage
   static let documentation = """
     ## Why
     `COPY --from=<name>` and `FROM <name>` pick a stage by its name. BuildKit rejects a file \

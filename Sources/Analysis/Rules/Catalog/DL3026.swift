@@ -3,6 +3,7 @@ struct DL3026: Rule {
   static let id = "DL3026"
   static let title = "Use only trusted registries"
   static let defaultSeverity = Severity.error
+  static let scope = RuleScope.stage
   static let exampleSettings = RuleSettings(trustedRegistries: ["registry.example.com"])
   static let documentation = """
     ## Why

@@ -3,6 +3,7 @@ struct DL3047: Rule {
   static let id = "DL3047"
   static let title = "Avoid wget progress bars in build logs"
   static let defaultSeverity = Severity.info
+  static let scope = RuleScope.stage
   static let documentation = """
     ## Why
     Without a terminal, GNU `wget` draws its progress as dots: one line per 50 KiB by default, \

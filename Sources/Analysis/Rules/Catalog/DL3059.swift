@@ -3,6 +3,7 @@ struct DL3059: Rule {
   static let id = "DL3059"
   static let title = "Merge consecutive RUN instructions"
   static let defaultSeverity = Severity.info
+  static let scope = RuleScope.stage
   static let documentation = """
     ## Why
     Each `RUN` adds a layer to the image. Files that one layer writes stay in the image even \

@@ -4,6 +4,7 @@ struct DL3060: Rule {
   static let id = "DL3060"
   static let title = "Clean the yarn cache after yarn install"
   static let defaultSeverity = Severity.info
+  static let scope = RuleScope.stage
   static let documentation = """
     ## Why
     Yarn 1 keeps a copy of every package it downloads in its global cache \

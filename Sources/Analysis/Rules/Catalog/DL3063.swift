@@ -3,6 +3,7 @@ struct DL3063: Rule {
   static let id = "DL3063"
   static let title = "Do not name a stage with a reserved word"
   static let defaultSeverity = Severity.warning
+  static let scope = RuleScope.stage
   static let documentation = """
     ## Why
     `scratch` is the empty base image and `context` names the build context in \

@@ -3,6 +3,7 @@ struct DL4003: Rule {
   static let id = "DL4003"
   static let title = "Keep one CMD per stage"
   static let defaultSeverity = Severity.warning
+  static let scope = RuleScope.stage
   static let documentation = """
     ## Why
     A container runs one default command. When a stage has several `CMD` instructions, only \

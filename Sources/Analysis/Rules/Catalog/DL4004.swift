@@ -3,6 +3,7 @@ struct DL4004: Rule {
   static let id = "DL4004"
   static let title = "Keep one ENTRYPOINT per stage"
   static let defaultSeverity = Severity.error
+  static let scope = RuleScope.stage
   static let documentation = """
     ## Why
     A container has one entry point. When a stage has several `ENTRYPOINT` instructions, only \
