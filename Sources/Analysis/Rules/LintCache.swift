@@ -117,16 +117,24 @@ public final class LintCache: @unchecked Sendable {
   private var groups: [Int: [GroupEntry]] = [:]
   private var liveGroupCount = 0
 
-  /// The findings of one group of stages: its stages' text and shells, and each stage's findings
-  /// relative to the stage's start.
+  /// What a stage's stage-scoped findings depend on besides its text and the outline: the shell in
+  /// effect for each of its instructions, and its place in the stage graph.
+  struct StageEnvironment: Hashable {
+    var shells: [[String]]
+    /// Whether the stage ships, is copied whole, is built on, and the stages it copies from.
+    var graph: [Int]
+  }
+
+  /// The findings of one group of stages: its stages' text and environment, and each stage's
+  /// findings relative to the stage's start.
   private struct GroupEntry {
     let spans: [[UInt8]]
-    let shells: [[[String]]]
+    let environments: [StageEnvironment]
     let findings: [[Finding]]
     var lastUsed: Int
 
-    func matches(_ spans: [ArraySlice<UInt8>], _ shells: [[[String]]]) -> Bool {
-      guard self.spans.count == spans.count, self.shells == shells else { return false }
+    func matches(_ spans: [ArraySlice<UInt8>], _ environments: [StageEnvironment]) -> Bool {
+      guard self.spans.count == spans.count, self.environments == environments else { return false }
       return zip(self.spans, spans).allSatisfy { stored, span in
         stored.count == span.count && stored.withUnsafeBytes { left in span.withUnsafeBytes { left.elementsEqual($0) } }
       }
@@ -158,12 +166,14 @@ public final class LintCache: @unchecked Sendable {
   }
 
   /// Returns the stored findings of the group whose stages have `spans` of `source` and
-  /// `shells`, one array per stage moved to its span, or nil.
-  func groupFindings(spans: [Range<Int>], in source: [UInt8], shells: [[[String]]]) -> [[Finding]]? {
+  /// `environments`, one array per stage moved to its span, or nil.
+  func groupFindings(spans: [Range<Int>], in source: [UInt8], environments: [StageEnvironment]) -> [[Finding]]? {
     liveGroupCount += 1
     let slices = spans.map { source[$0] }
-    let hash = LintCache.hash(slices, shells: shells)
-    guard let list = groups[hash], let position = list.firstIndex(where: { $0.matches(slices, shells) }) else { return nil }
+    let hash = LintCache.hash(slices, environments: environments)
+    guard let list = groups[hash], let position = list.firstIndex(where: { $0.matches(slices, environments) }) else {
+      return nil
+    }
     if list[position].lastUsed != generation {
       groups[hash]![position].lastUsed = generation
     }
@@ -171,26 +181,26 @@ public final class LintCache: @unchecked Sendable {
   }
 
   /// Stores the findings of a group, one array per stage with document offsets.
-  func storeGroup(_ findings: [[Finding]], spans: [Range<Int>], in source: [UInt8], shells: [[[String]]]) {
+  func storeGroup(_ findings: [[Finding]], spans: [Range<Int>], in source: [UInt8], environments: [StageEnvironment]) {
     let slices = spans.map { source[$0] }
-    let hash = LintCache.hash(slices, shells: shells)
+    let hash = LintCache.hash(slices, environments: environments)
     let entry = GroupEntry(
-      spans: slices.map { Array($0) }, shells: shells,
+      spans: slices.map { Array($0) }, environments: environments,
       findings: zip(findings, spans).map { stageFindings, span in stageFindings.map { $0.shifted(by: -span.lowerBound) } },
       lastUsed: generation)
     var list = groups[hash] ?? []
-    list.removeAll { $0.matches(slices, shells) }
+    list.removeAll { $0.matches(slices, environments) }
     list.append(entry)
     groups[hash] = list
   }
 
-  private static func hash(_ spans: [ArraySlice<UInt8>], shells: [[[String]]]) -> Int {
+  private static func hash(_ spans: [ArraySlice<UInt8>], environments: [StageEnvironment]) -> Int {
     var hasher = Hasher()
     for span in spans {
       hasher.combine(span.count)
       span.withUnsafeBytes { hasher.combine(bytes: $0) }
     }
-    hasher.combine(shells)
+    hasher.combine(environments)
     return hasher.finalize()
   }
 

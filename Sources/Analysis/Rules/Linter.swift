@@ -136,9 +136,15 @@ public struct Linter: Sendable {
     var collected: [Finding] = []
     var missingStages: [Int] = []
     var missingGroups: [[Int]] = []
+    let graph = context.stageGraph
+    let environments = stages.map { stage in
+      LintCache.StageEnvironment(
+        shells: Array(context.model.shellOfInstruction[stage.instructionIndices]),
+        graph: [graph.isShipped(stage.index) ? 1 : 0, graph.isCopiedWhole[stage.index] ? 1 : 0, graph.isBase[stage.index] ? 1 : 0]
+          + graph.copiesFrom[stage.index].sorted())
+    }
     for group in Linter.stageGroups(stages) {
-      let shells = group.map { Array(context.model.shellOfInstruction[stages[$0].instructionIndices]) }
-      if let kept = cache.groupFindings(spans: group.map { spans[$0] }, in: source, shells: shells) {
+      if let kept = cache.groupFindings(spans: group.map { spans[$0] }, in: source, environments: group.map { environments[$0] }) {
         for stageFindings in kept { collected += stageFindings }
       } else {
         missingGroups.append(group)
@@ -165,6 +171,8 @@ public struct Linter: Sendable {
       window = RuleContext(
         document: context.document, instructions: indices.map { instructions[$0] },
         model: SemanticModel(window: context.model, at: indices), settings: configuration.settings, cache: cache.scripts)
+      // Stage indices are the same in the window, so the whole document's graph holds there.
+      window.seedShared(StageGraph.self, graph)
     }
     var fresh: [Finding] = []
     for rule in stageRules {
@@ -184,8 +192,7 @@ public struct Linter: Sendable {
     }
     for group in missingGroups {
       let groupFindings = group.map { perSpan[$0 + 1] }
-      let shells = group.map { Array(context.model.shellOfInstruction[stages[$0].instructionIndices]) }
-      cache.storeGroup(groupFindings, spans: group.map { spans[$0] }, in: source, shells: shells)
+      cache.storeGroup(groupFindings, spans: group.map { spans[$0] }, in: source, environments: group.map { environments[$0] })
       for stageFindings in groupFindings { collected += stageFindings }
     }
     findings += collected

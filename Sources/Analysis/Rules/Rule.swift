@@ -47,9 +47,10 @@ public enum RuleScope: Sendable {
   case instruction
   /// Each finding lies inside one stage (or before the first FROM), with its fixes, and depends
   /// only on the stages linked to it through FROM (the stages it builds on and those built on
-  /// it), the instructions before the first FROM, every FROM instruction, and the shell in effect
-  /// for each instruction: never on the other stages' instructions, such as what a
-  /// `COPY --from` copies. `LintCache` keeps such findings while those inputs are unchanged.
+  /// it), the instructions before the first FROM, every FROM instruction, the shell in effect
+  /// for each instruction, and the stage's place in `StageGraph` (whether it ships, is copied
+  /// whole or built on, and which stages it copies from): never on other stages' instructions.
+  /// `LintCache` keeps such findings while those inputs are unchanged.
   case stage
   /// Findings may depend on anything in the document; the rule runs over the whole document on
   /// every lint.

@@ -66,6 +66,12 @@ public final class RuleContext {
     scriptCache.script(for: bytes)
   }
 
+  /// Sets the shared value of `type`, for a window of a document whose value of the whole
+  /// document holds in the window too.
+  func seedShared<Value>(_ type: Value.Type, _ value: Value) {
+    derivedValues[String(reflecting: type)] = value
+  }
+
   /// Returns the value of `type` that several rules derive from the document (such as the layer
   /// model), built by `build` on first use and then shared; see `derived(_:_:)`.
   public func shared<Value>(_ type: Value.Type, build: (RuleContext) -> Value) -> Value {

@@ -3,6 +3,7 @@ struct DL3042: Rule {
   static let id = "DL3042"
   static let title = "Use --no-cache-dir with pip install"
   static let defaultSeverity = Severity.warning
+  static let scope = RuleScope.stage
   static let documentation = """
     ## Why
     pip keeps every wheel it downloads or builds in its cache (`~/.cache/pip`), next to the \

@@ -3,6 +3,7 @@ struct DX1003: Rule {
   static let id = "DX1003"
   static let title = "Delete files in the layer that creates them"
   static let defaultSeverity = Severity.warning
+  static let scope = RuleScope.stage
   static let documentation = """
     ## Why
     Every `RUN`, `COPY` and `ADD` adds a layer, and layers only stack: deleting a file in a \

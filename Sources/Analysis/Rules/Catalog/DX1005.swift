@@ -3,6 +3,7 @@ struct DX1005: Rule {
   static let id = "DX1005"
   static let title = "Keep build tools out of the final image"
   static let defaultSeverity = Severity.info
+  static let scope = RuleScope.stage
   static let documentation = """
     ## Why
     Compilers, build systems and header packages (`gcc`, `g++`, `clang`, `make`, `cmake`, \

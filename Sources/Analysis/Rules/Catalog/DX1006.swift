@@ -3,6 +3,7 @@ struct DX1006: Rule {
   static let id = "DX1006"
   static let title = "Delete a downloaded archive after unpacking it"
   static let defaultSeverity = Severity.warning
+  static let scope = RuleScope.stage
   static let documentation = """
     ## Why
     An archive downloaded with curl or wget and unpacked with `tar -x` or `unzip` is no longer \
