@@ -32,6 +32,14 @@ struct DL3045: Rule {
     """
 
   func check(_ context: RuleContext, into findings: inout [Finding]) {
+    // Most files copy only to absolute paths; then no stage's WORKDIR needs working out.
+    var relativeDestinations: [Int: ArgumentToken] = [:]
+    for (index, instruction) in context.instructions.enumerated() where instruction.kind == .copy {
+      let tokens = instruction.argumentTokens
+      guard tokens.count >= 2, let destination = tokens.last, !Self.isAbsolute(destination.unquoted) else { continue }
+      relativeDestinations[index] = destination
+    }
+    guard !relativeDestinations.isEmpty else { return }
     let images = Dictionary(context.fromImages().map { ($0.stage.index, $0) }, uniquingKeysWith: { first, _ in first })
     let stagesByName = Dictionary(grouping: context.model.stages.filter { $0.name != nil }.map(\.index)) {
       context.model.stages[$0].name!
@@ -46,9 +54,7 @@ struct DL3045: Rule {
           stage, image: images[stageIndex], context: context, stagesByName: stagesByName, stageHasWorkdir: stageHasWorkdir))
       } else if instruction.kind == .workdir {
         stageHasWorkdir[stageIndex] = true
-      } else if instruction.kind == .copy, !stageHasWorkdir[stageIndex] {
-        let tokens = instruction.argumentTokens
-        guard tokens.count >= 2, let destination = tokens.last, !Self.isAbsolute(destination.unquoted) else { continue }
+      } else if let destination = relativeDestinations[index], !stageHasWorkdir[stageIndex] {
         findings.append(finding(destination.range, "`COPY` to relative destination `\(destination.unquoted)` without a `WORKDIR` set in this stage"))
       }
     }

@@ -33,11 +33,11 @@ struct DL3066: Rule {
 
   func check(_ context: RuleContext, into findings: inout [Finding]) {
     var declaredArguments: Set<String> = []
+    // ARG names are read only when a USER refers to a variable, which few files do.
+    var unreadArguments: [Instruction] = []
     for instruction in context.instructions {
       if instruction.kind == .arg {
-        for entry in KeyValueArguments.entries(of: instruction, escape: context.tree.escapeCharacter) {
-          declaredArguments.insert(entry.key)
-        }
+        unreadArguments.append(instruction)
         continue
       }
       guard instruction.kind == .user else { continue }
@@ -45,7 +45,16 @@ struct DL3066: Rule {
       let userEnd = bytes.firstIndex(of: UInt8(ascii: ":")) ?? bytes.count
       let user = String(decoding: bytes[..<userEnd], as: UTF8.self)
       if user.allSatisfy(\.isASCIIDecimalDigit) { continue }
-      if Self.referencedVariables(user).contains(where: declaredArguments.contains) { continue }
+      let variables = Self.referencedVariables(user)
+      if !variables.isEmpty {
+        for argument in unreadArguments {
+          for entry in KeyValueArguments.entries(of: argument, escape: context.tree.escapeCharacter) {
+            declaredArguments.insert(entry.key)
+          }
+        }
+        unreadArguments = []
+        if variables.contains(where: declaredArguments.contains) { continue }
+      }
       let range = instruction.arguments.sourceRange(0..<userEnd)
       findings.append(finding(range, "`\(user)` is not a numeric user ID, so tools outside the container cannot resolve it"))
     }

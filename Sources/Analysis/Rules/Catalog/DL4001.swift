@@ -3,6 +3,7 @@ struct DL4001: Rule {
   static let id = "DL4001"
   static let title = "Use either wget or curl, not both"
   static let defaultSeverity = Severity.warning
+  static let scope = RuleScope.stage
   static let documentation = """
     ## Why
     `wget` and `curl` both download files. A stage that uses both needs both installed, which \
@@ -11,7 +12,8 @@ struct DL4001: Rule {
 
     Stages are checked separately, since each may start from an image that ships a different \
     tool, and the `ONBUILD RUN`s of a stage form a group of their own because they run in \
-    another build. In a stage that uses both, every use of the tool used less often is \
+    another build (instructions before the first FROM, which BuildKit rejects, form one too). \
+    In a stage that uses both, every use of the tool used less often is \
     reported (of the one used second, on a tie), so the findings point at the commands to \
     change. hadolint instead reports every `RUN` that uses either tool once both have \
     appeared in the stage.
@@ -42,8 +44,8 @@ struct DL4001: Rule {
     var groups: [Int: [Use]] = [:]
     var order: [Int] = []
     for run in context.runScripts(includingOnbuild: true) {
-      let stage = context.model.stageIndexOfInstruction[run.instructionIndex] ?? 0
-      let key = run.isOnbuild ? -1 - stage : stage
+      // Instructions before the first FROM belong to no stage: they form a group of their own.
+      let key = context.model.stageIndexOfInstruction[run.instructionIndex].map { run.isOnbuild ? -1 - $0 : $0 } ?? Int.min
       for entry in run.script.simpleCommands() {
         guard let tool = entry.invocation.baseName, tool == "wget" || tool == "curl" else { continue }
         if groups[key] == nil { order.append(key) }
