@@ -47,8 +47,11 @@ class Client:
                 name, _, value = line.decode("ascii").partition(":")
                 if name.lower() == "content-length":
                     length = int(value.strip())
-            message = json.loads(stream.read(length))
+            body = stream.read(length)
+            # The message has arrived: stamp it before decoding, so that the time measures the
+            # server and the pipe, not this client's JSON decoder (slow for large diagnostics).
             now = time.perf_counter()
+            message = json.loads(body)
             with self.condition:
                 if "id" in message and ("result" in message or "error" in message):
                     self.responses[message["id"]] = message
