@@ -11,6 +11,8 @@ public final class RuleContext {
   /// `runScripts(ofInstructionAt:includingOnbuild:)` by index, without and with ONBUILD.
   var runScriptsByIndex: [[RunScript]?]
   var runScriptsWithOnbuildByIndex: [[RunScript]?]
+  /// `PackageManagerCommands.commands(ofInstructionAt:in:)` by index.
+  var packageCommandsByIndex: [[PackageManagerCommand]?]
   /// Values that several rules derive from the whole document, by key; see `derived(_:_:)`.
   private var derivedValues: [String: Any] = [:]
 
@@ -24,6 +26,7 @@ public final class RuleContext {
     self.model = SemanticModel(tree: document.tree, instructions: instructions)
     self.runScriptsByIndex = Array(repeating: nil, count: instructions.count)
     self.runScriptsWithOnbuildByIndex = Array(repeating: nil, count: instructions.count)
+    self.packageCommandsByIndex = Array(repeating: nil, count: instructions.count)
   }
 
   /// A context over some of the document's instructions, for instruction-scoped rules: they read
@@ -36,6 +39,7 @@ public final class RuleContext {
     self.model = model
     self.runScriptsByIndex = Array(repeating: nil, count: instructions.count)
     self.runScriptsWithOnbuildByIndex = Array(repeating: nil, count: instructions.count)
+    self.packageCommandsByIndex = Array(repeating: nil, count: instructions.count)
   }
 
   /// Returns the value that `compute` derives from this context, computing it once per context.

@@ -128,6 +128,14 @@ public enum PackageManagerCommands {
 
   /// Returns every package-manager command of the RUN at `instructionIndex`, in execution order.
   public static func commands(ofInstructionAt instructionIndex: Int, in context: RuleContext) -> [PackageManagerCommand] {
+    // The cache rules and the pinning rules both ask: classify each RUN's commands once.
+    if let known = context.packageCommandsByIndex[instructionIndex] { return known }
+    let result = classify(ofInstructionAt: instructionIndex, in: context)
+    context.packageCommandsByIndex[instructionIndex] = result
+    return result
+  }
+
+  private static func classify(ofInstructionAt instructionIndex: Int, in context: RuleContext) -> [PackageManagerCommand] {
     var result: [PackageManagerCommand] = []
     for (scriptIndex, runScript) in context.runScripts(ofInstructionAt: instructionIndex).enumerated() {
       for occurrence in runScript.script.simpleCommands() {

@@ -41,7 +41,11 @@ struct PackageInstalls {
       } else if !runsInPOSIXShell {
         continue
       } else if instruction.kind == .run {
-        scripts = context.runScripts(ofInstructionAt: index)
+        let runScripts = context.runScripts(ofInstructionAt: index)
+        for command in PackageManagerCommands.commands(ofInstructionAt: index, in: context) {
+          result.append(PackageInstalls(command: command, script: runScripts[command.scriptIndex], quotesElements: false))
+        }
+        continue
       } else if run.isShellForm {
         // NOTE: parsed on every call, because RuleContext caches only the scripts of RUN instructions.
         scripts = [RunScript(script: ShellParser.parse(run.arguments.bytes), text: run.arguments)]
