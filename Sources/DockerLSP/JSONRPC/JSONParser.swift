@@ -174,17 +174,20 @@ private struct ByteReader {
 
     var scratch: [UInt8] = Array(UnsafeBufferPointer(rebasing: bytes[start..<index]))
     while index < bytes.count {
+      // Copy the run of plain bytes up to the next quote, backslash or control byte at once: a
+      // document's text is mostly such runs between `\n` escapes.
+      let runStart = index
+      while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\"), bytes[index] >= 0x20 {
+        index += 1
+      }
+      scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+      guard index < bytes.count else { break }
       let byte = bytes[index]
       if byte == UInt8(ascii: "\"") {
         index += 1
         return String(decoding: scratch, as: UTF8.self)
       }
       if byte < 0x20 { throw error("unescaped control character 0x\(String(byte, radix: 16)) in a string") }
-      if byte != UInt8(ascii: "\\") {
-        scratch.append(byte)
-        index += 1
-        continue
-      }
       try readEscape(into: &scratch)
     }
     throw error("unterminated string", at: quote)
