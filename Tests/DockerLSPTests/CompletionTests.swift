@@ -6,9 +6,9 @@ import XCTest
 final class CompletionTests: XCTestCase {
   private let uri = "file:///complete/Dockerfile"
 
-  private func makeClient(_ text: String, encodings: [String]? = nil) -> TestClient {
+  private func makeClient(_ text: String, encodings: [String]? = nil, snippets: Bool = true) -> TestClient {
     let client = TestClient.inProcess(analysis: AnalysisProviders(lint: { _ in [] }))
-    client.initialize(positionEncodings: encodings)
+    client.initialize(positionEncodings: encodings, textDocument: ["completion": ["completionItem": ["snippetSupport": .bool(snippets)]]])
     client.open(uri, text)
     _ = client.nextDiagnostics(uri)
     return client
@@ -30,6 +30,23 @@ final class CompletionTests: XCTestCase {
     XCTAssertEqual(workdir?["insertTextFormat"], 2)
     XCTAssertEqual(workdir?["textEdit"], ["range": LSP.range(1, 0, 1, 2), "newText": "WORKDIR ${1:path}"])
     XCTAssertEqual(workdir?["documentation"]?["kind"], "markdown")
+  }
+
+  func testClientWithoutSnippetsGetsPlainText() {
+    let client = makeClient("FROM alpine\nWO\nCM\n", snippets: false)
+    let workdir = items(client, 1, 2).first { $0["label"] == "WORKDIR" }
+    XCTAssertEqual(workdir?["insertTextFormat"], 1)
+    XCTAssertEqual(workdir?["textEdit"], ["range": LSP.range(1, 0, 1, 2), "newText": "WORKDIR "])
+    let cmd = items(client, 2, 2).first { $0["label"] == "CMD" }
+    XCTAssertEqual(cmd?["textEdit"], ["range": LSP.range(2, 0, 2, 2), "newText": "CMD "])
+    // A client that says nothing about snippets gets none either.
+    let silent = TestClient.inProcess(analysis: AnalysisProviders(lint: { _ in [] }))
+    silent.initialize()
+    silent.open(uri, "FROM alpine\nWO\n")
+    _ = silent.nextDiagnostics(uri)
+    let plain = items(silent, 1, 2).first { $0["label"] == "WORKDIR" }
+    XCTAssertEqual(plain?["insertTextFormat"], 1)
+    XCTAssertEqual(plain?["textEdit"]?["newText"], "WORKDIR ")
   }
 
   func testStageNameAfterFromFlag() {

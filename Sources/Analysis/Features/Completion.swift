@@ -14,6 +14,20 @@ public struct CompletionCandidate: Sendable, Hashable {
   public var isSnippet: Bool
   public var replaceRange: Range<Int>
 
+  /// Returns the candidate as plain text for clients without snippets: the text before the
+  /// first placeholder, without an exec form's opening `["` (`RUN ${1:command}` becomes `RUN `,
+  /// `CMD ["${1:executable}"]` becomes `CMD `).
+  public func withoutPlaceholders() -> CompletionCandidate {
+    guard isSnippet else { return self }
+    var plain = self
+    var text = Substring(insertText)
+    if let placeholder = text.firstRange(of: "${") { text = text[..<placeholder.lowerBound] }
+    while let last = text.last, last == "\"" || last == "[" { text = text.dropLast() }
+    plain.insertText = String(text)
+    plain.isSnippet = false
+    return plain
+  }
+
   public init(label: String, kind: Kind, detail: String? = nil, documentation: String? = nil, insertText: String? = nil, isSnippet: Bool = false, replaceRange: Range<Int>) {
     self.label = label
     self.kind = kind

@@ -9,6 +9,9 @@ struct ClientSupport {
   var watchedFilesRegistration = false
   /// `workspace.didChangeConfiguration.dynamicRegistration`.
   var configurationChangeRegistration = false
+  /// `textDocument.completion.completionItem.snippetSupport`: completion items may hold
+  /// `${1:…}` placeholders. LSP says a client that does not announce it gets plain text.
+  var completionSnippets = false
 }
 
 extension LanguageServer {

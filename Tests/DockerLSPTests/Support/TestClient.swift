@@ -192,13 +192,18 @@ final class TestClient: @unchecked Sendable {
 
   // MARK: LSP helpers
 
-  /// Sends `initialize` (offering `positionEncodings` when given) and `initialized`, and returns
-  /// the initialize result.
+  /// Sends `initialize` (offering `positionEncodings` and the `textDocument` capabilities when
+  /// given) and `initialized`, and returns the initialize result.
   @discardableResult
-  func initialize(positionEncodings: [String]? = nil, file: StaticString = #filePath, line: UInt = #line) -> JSONValue? {
+  func initialize(
+    positionEncodings: [String]? = nil, textDocument: JSONValue? = nil, file: StaticString = #filePath, line: UInt = #line
+  ) -> JSONValue? {
     var capabilities = JSONObject()
     if let positionEncodings {
       capabilities["general"] = ["positionEncodings": .array(positionEncodings.map { .string($0) })]
+    }
+    if let textDocument {
+      capabilities["textDocument"] = textDocument
     }
     let params: JSONValue = ["processId": nil, "rootUri": nil, "capabilities": .object(capabilities)]
     let response = call("initialize", params, file: file, line: line)

@@ -4,13 +4,17 @@ extension LanguageServer {
   /// The characters that make the client request completions as soon as they are typed.
   static let completionTriggerCharacters = ["-", "=", "$", "{"]
 
-  /// Handles `textDocument/completion`: keywords, flags, flag values, stage names and variables.
+  /// Handles `textDocument/completion`: keywords, flags, flag values, stage names and variables,
+  /// as snippets only for clients that support them.
   func completion(params: JSONValue?) throws -> JSONValue {
     let reader = ParamsReader(params)
     let position = try reader["position"].position()
     guard let (_, document) = try documentForRequest(reader, method: "Completion") else { return [] }
     let converter = converter(for: document.source)
-    let candidates = CompletionProvider.completions(in: document, at: converter.offset(position))
+    var candidates = CompletionProvider.completions(in: document, at: converter.offset(position))
+    if !clientSupport.completionSnippets {
+      candidates = candidates.map { $0.withoutPlaceholders() }
+    }
     return .array(candidates.map { candidate in
       var object = JSONObject()
       object["label"] = .string(candidate.label)

@@ -17,6 +17,8 @@ extension LanguageServer {
     }
     positionEncoding = LanguageServer.negotiatePositionEncoding(offered: offeredNames)
     readConfigurationSupport(reader)
+    clientSupport.completionSnippets =
+      reader["capabilities"]["textDocument"]["completion"]["completionItem"]["snippetSupport"].value?.boolValue ?? false
     lifecycle = .running
     logger.info("server", "Initialized with position encoding \(positionEncoding.rawValue)")
 
