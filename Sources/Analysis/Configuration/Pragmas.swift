@@ -94,9 +94,17 @@ public enum IgnoreComment {
   /// `instructionIndex`, or inserts `# hadolint ignore=RULE` on its own line above it, with the
   /// instruction's indentation and the file's line ending. Nil when the rule is already listed.
   public static func edit(ignoring ruleID: String, onInstructionAt instructionIndex: Int, in document: Document) -> TextEdit? {
+    guard let nodeIndex = nodeIndex(ofInstructionAt: instructionIndex, in: document.tree) else { return nil }
+    return edit(ignoring: ruleID, onNodeAt: nodeIndex, in: document)
+  }
+
+  /// Like `edit(ignoring:onInstructionAt:in:)` for the instruction at `nodeIndex` of
+  /// `document.tree.nodes`, for callers that build many edits and look the node up once
+  /// (`instructionNodeIndices(in:)`). Nil when that node is no instruction.
+  public static func edit(ignoring ruleID: String, onNodeAt nodeIndex: Int, in document: Document) -> TextEdit? {
     let tree = document.tree
     let source = document.source
-    guard let nodeIndex = nodeIndex(ofInstructionAt: instructionIndex, in: tree) else { return nil }
+    guard tree.nodes.indices.contains(nodeIndex), case .instruction(let instruction) = tree.nodes[nodeIndex] else { return nil }
 
     // An ignore comment in the run of comments right above the instruction is extended.
     var index = nodeIndex - 1
@@ -111,12 +119,19 @@ public enum IgnoreComment {
       index -= 1
     }
 
-    let instruction = tree.instructions[instructionIndex]
     let line = source.lineIndex.line(containing: instruction.keywordRange.lowerBound)
     let lineStart = source.lineIndex.lineStarts[line]
     let prefix = source.bytes[lineStart..<instruction.keywordRange.lowerBound]
     let indentation = prefix.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") } ? String(decoding: prefix, as: UTF8.self) : ""
     return TextEdit(range: lineStart..<lineStart, newText: "\(indentation)# hadolint ignore=\(ruleID)\(lineEnding(of: source))")
+  }
+
+  /// Returns the index in `tree.nodes` of each instruction, in the order of `tree.instructions`.
+  public static func instructionNodeIndices(in tree: SyntaxTree) -> [Int] {
+    tree.nodes.indices.filter { index in
+      if case .instruction = tree.nodes[index] { return true }
+      return false
+    }
   }
 
   /// Returns the index in `tree.nodes` of the instruction at `instructionIndex` of `tree.instructions`.

@@ -32,6 +32,7 @@ extension LanguageServer {
       case "shutdown": return .success(shutdown())
       case "textDocument/hover": return .success(try hover(params: params))
       case "textDocument/codeAction": return .success(try codeAction(params: params))
+      case "codeAction/resolve": return .success(try resolveCodeAction(params: params))
       default:
         if let feature = LanguageServer.featureRequestHandlers[method] { return .success(try feature(self, params)) }
         guard let handler = extraRequestHandlers[method] else {

@@ -192,11 +192,14 @@ final class TestClient: @unchecked Sendable {
 
   // MARK: LSP helpers
 
-  /// Sends `initialize` (offering `positionEncodings` when given) and `initialized`, and returns
-  /// the initialize result.
+  /// Sends `initialize` (offering `positionEncodings` when given, announcing `capabilities`) and
+  /// `initialized`, and returns the initialize result.
   @discardableResult
-  func initialize(positionEncodings: [String]? = nil, file: StaticString = #filePath, line: UInt = #line) -> JSONValue? {
-    var capabilities = JSONObject()
+  func initialize(
+    positionEncodings: [String]? = nil, capabilities announced: JSONObject = JSONObject(),
+    file: StaticString = #filePath, line: UInt = #line
+  ) -> JSONValue? {
+    var capabilities = announced
     if let positionEncodings {
       capabilities["general"] = ["positionEncodings": .array(positionEncodings.map { .string($0) })]
     }

@@ -17,6 +17,8 @@ extension LanguageServer {
     }
     positionEncoding = LanguageServer.negotiatePositionEncoding(offered: offeredNames)
     readConfigurationSupport(reader)
+    let resolvable = reader["capabilities"]["textDocument"]["codeAction"]["resolveSupport"]["properties"].value
+    clientSupport.codeActionEditResolve = resolvable?.arrayValue?.contains { $0.stringValue == "edit" } ?? false
     lifecycle = .running
     logger.info("server", "Initialized with position encoding \(positionEncoding.rawValue)")
 
@@ -24,7 +26,7 @@ extension LanguageServer {
       "positionEncoding": .string(positionEncoding.rawValue),
       "textDocumentSync": ["openClose": true, "change": 2],
       "hoverProvider": true,
-      "codeActionProvider": ["codeActionKinds": ["quickfix", "refactor", "source.fixAll"]],
+      "codeActionProvider": ["codeActionKinds": ["quickfix", "refactor", "source.fixAll"], "resolveProvider": true],
       "workspace": ["workspaceFolders": ["supported": true, "changeNotifications": true]],
       "documentSymbolProvider": true,
       "foldingRangeProvider": true,
