@@ -93,7 +93,7 @@ final class CodeActionResolveTests: XCTestCase {
     XCTAssertEqual(response?["error"]?["code"], .int(ResponseError.requestFailedCode))
     XCTAssertEqual(
       response?["error"]?["message"],
-      .string("Request failed: \(uri) is not open, so its fix-all edit cannot be computed"))
+      .string("Request failed: \(uri) is not open, so its fix-all edit cannot be computed; open it and request code actions again"))
   }
 
   func testResolveForUnknownDocumentFails() {

@@ -3,7 +3,9 @@ import Analysis
 extension LanguageServer {
   /// Handles `codeAction/resolve`: adds the edit to the fix-all action that `codeAction` sent
   /// without one, for the document and version in its `data` (see `fixAllData`). Any other
-  /// action comes back unchanged, since every other action already has its edit.
+  /// action comes back unchanged, since every other action already has its edit. The action is
+  /// offered when some finding has a quick fix, so in the rare case that applying the fixes
+  /// changes nothing, the edit has an empty list of changes.
   ///
   /// The edit is never computed for text other than the one the action was offered for:
   /// - when the document changed since (its version differs, or a change is still queued), the
@@ -18,7 +20,8 @@ extension LanguageServer {
     let version = try data["version"].int()
 
     guard let entry = documents[uri] else {
-      throw ResponseError.requestFailed("\(uri) is not open, so its fix-all edit cannot be computed")
+      throw ResponseError.requestFailed(
+        "\(uri) is not open, so its fix-all edit cannot be computed; open it and request code actions again")
     }
     if entry.version != version || hasQueuedChange(for: uri) {
       throw ResponseError.contentModified(
