@@ -99,8 +99,8 @@ public enum IgnoreComment {
   }
 
   /// Like `edit(ignoring:onInstructionAt:in:)` for the instruction at `nodeIndex` of
-  /// `document.tree.nodes`, for callers that build many edits and look the node up once
-  /// (`instructionNodeIndices(in:)`). Nil when that node is no instruction.
+  /// `document.tree.nodes` (see `nodeIndex(ofInstructionContaining:in:)`), for callers that build
+  /// many edits. Nil when that node is no instruction.
   public static func edit(ignoring ruleID: String, onNodeAt nodeIndex: Int, in document: Document) -> TextEdit? {
     let tree = document.tree
     let source = document.source
@@ -126,12 +126,24 @@ public enum IgnoreComment {
     return TextEdit(range: lineStart..<lineStart, newText: "\(indentation)# hadolint ignore=\(ruleID)\(lineEnding(of: source))")
   }
 
-  /// Returns the index in `tree.nodes` of each instruction, in the order of `tree.instructions`.
-  public static func instructionNodeIndices(in tree: SyntaxTree) -> [Int] {
-    tree.nodes.indices.filter { index in
-      if case .instruction = tree.nodes[index] { return true }
-      return false
+  /// Returns the index in `tree.nodes` of the instruction whose range contains `offset`, its end
+  /// included, like `Linter.instructionIndex(containing:in:)` but by binary search over the nodes,
+  /// without building `tree.instructions`. Nil when `offset` is outside every instruction.
+  public static func nodeIndex(ofInstructionContaining offset: Int, in tree: SyntaxTree) -> Int? {
+    let nodes = tree.nodes
+    // The nodes cover the source in order, so the candidate is the last one starting at or before `offset`.
+    var low = 0
+    var high = nodes.count
+    while low < high {
+      let middle = (low + high) / 2
+      if nodes[middle].range.lowerBound <= offset { low = middle + 1 } else { high = middle }
     }
+    let index = low - 1
+    guard index >= 0 else { return nil }
+    if case .instruction(let instruction) = nodes[index], offset <= instruction.range.upperBound { return index }
+    // An offset at the end of an instruction is also the start of the node after it.
+    if index > 0, case .instruction(let previous) = nodes[index - 1], offset == previous.range.upperBound { return index - 1 }
+    return nil
   }
 
   /// Returns the index in `tree.nodes` of the instruction at `instructionIndex` of `tree.instructions`.

@@ -40,29 +40,21 @@ extension LanguageServer {
     var ignoreActions: [JSONValue] = []
     var ignoreEdits: Set<TextEdit> = []
     let wantsIgnores = LanguageServer.isKind("quickfix", allowedBy: onlyKinds)
-    // Looked up once per request: `tree.instructions` builds a new array on every call.
-    var instructions: [Instruction]?
-    var instructionNodeIndices: [Int] = []
 
     // A finding at the cursor matches when the cursor touches it, hence the closed bounds.
     for finding in findings where finding.range.lowerBound <= requested.upperBound && requested.lowerBound <= finding.range.upperBound {
-      if wantsIgnores {
-        if instructions == nil {
-          instructions = document.tree.instructions
-          instructionNodeIndices = IgnoreComment.instructionNodeIndices(in: document.tree)
-        }
-        if let index = Linter.instructionIndex(containing: finding.range.lowerBound, in: instructions ?? []),
-          let edit = IgnoreComment.edit(ignoring: finding.ruleID, onNodeAt: instructionNodeIndices[index], in: document),
-          ignoreEdits.insert(edit).inserted
-        {
-          ignoreActions.append([
-            "title": .string("Ignore \(finding.ruleID) for this instruction"),
-            "kind": "quickfix",
-            "diagnostics": [converter.diagnostic(finding)],
-            "isPreferred": false,
-            "edit": workspaceEdit(uri: uri, edits: [edit], converter: converter),
-          ])
-        }
+      // Looked up in the nodes, because `tree.instructions` builds a new array on every call.
+      if wantsIgnores, let nodeIndex = IgnoreComment.nodeIndex(ofInstructionContaining: finding.range.lowerBound, in: document.tree),
+        let edit = IgnoreComment.edit(ignoring: finding.ruleID, onNodeAt: nodeIndex, in: document),
+        ignoreEdits.insert(edit).inserted
+      {
+        ignoreActions.append([
+          "title": .string("Ignore \(finding.ruleID) for this instruction"),
+          "kind": "quickfix",
+          "diagnostics": [converter.diagnostic(finding)],
+          "isPreferred": false,
+          "edit": workspaceEdit(uri: uri, edits: [edit], converter: converter),
+        ])
       }
       for fix in finding.fixes {
         let kind = fix.kind == .quickFix ? "quickfix" : "refactor.rewrite"
