@@ -4,9 +4,13 @@
 Usage: lsp_bench.py [--edits-only] FILE -- SERVER_COMMAND [ARGS...]
 
 Prints one JSON object with latencies in milliseconds (median and p95 where repeated) and the
-server's peak resident memory. Any LSP server that speaks stdio can be measured the same way,
-so a run can compare DockerLSP with another server installed on the machine. Requests that the
-server does not implement are reported as "unsupported".
+server's peak resident memory. The client announces what a common editor does, including that it
+resolves a code action's edit later. The code action is requested for one line, as for the
+cursor, each time after an edit (a keystroke makes a new version), and `code_action_resolve_ms`
+times one `codeAction/resolve` of the action that came without its edit. Any LSP server that
+speaks stdio can be measured the same way, so a run can compare DockerLSP with another server
+installed on the machine. Requests that the server does not implement are reported as
+"unsupported".
 """
 import json
 import os
@@ -118,6 +122,45 @@ def timed_requests(client: Client, method: str, params) -> dict:
     return {"median": statistics.median(times), "p95": percentile(times, 0.95)}
 
 
+def timed_requests_after_edits(client: Client, uri: str, version: int, edit_line: int, method: str, params) -> tuple[dict, int]:
+    """Like `timed_requests`, but each request follows an edit and its diagnostics, as in an editor
+    where every keystroke makes a new version, so a server cannot reuse a result cached per version.
+    Only the requests are timed. Returns the timings and the last document version."""
+    times = []
+    for n in range(REQUEST_REPEATS):
+        start = {"line": edit_line, "character": 1}
+        if n % 2 == 0:
+            change = {"range": {"start": start, "end": start}, "text": "x"}
+        else:
+            change = {"range": {"start": start, "end": {"line": edit_line, "character": 2}}, "text": ""}
+        version += 1
+        sent = time.perf_counter()
+        client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]})
+        client.wait_diagnostics(uri, version, sent)
+        elapsed, response = client.request(method, params)
+        if "timed_out" in response:
+            return {"timed_out": response["timed_out"]}, version
+        if "error" in response:
+            return {"unsupported": response["error"].get("code")}, version
+        times.append(elapsed)
+    return {"median": statistics.median(times), "p95": percentile(times, 0.95)}, version
+
+
+def timed_resolve(client: Client, code_action_params: dict) -> dict | float:
+    """Returns milliseconds for one `codeAction/resolve` of the first action that comes without an edit."""
+    _, response = client.request("textDocument/codeAction", code_action_params)
+    actions = response.get("result") or []
+    action = next((a for a in actions if "edit" not in a and "command" not in a), None)
+    if action is None:
+        return {"unsupported": "no action to resolve"}
+    elapsed, resolved = client.request("codeAction/resolve", action)
+    if "timed_out" in resolved:
+        return {"timed_out": resolved["timed_out"]}
+    if "error" in resolved:
+        return {"unsupported": resolved["error"].get("code")}
+    return elapsed
+
+
 def main() -> None:
     separator = sys.argv.index("--")
     edits_only = "--edits-only" in sys.argv[1:separator]
@@ -131,7 +174,10 @@ def main() -> None:
     client = Client(command)
     initialize_ms, _ = client.request("initialize", {
         "processId": os.getpid(), "rootUri": path.parent.as_uri(),
-        "capabilities": {"textDocument": {"publishDiagnostics": {"versionSupport": True}}},
+        "capabilities": {"textDocument": {
+            "publishDiagnostics": {"versionSupport": True},
+            "codeAction": {"resolveSupport": {"properties": ["edit"]}},
+        }},
     })
     spawn_ms = (time.perf_counter() - start) * 1000
     client.notify("initialized", {})
@@ -160,12 +206,22 @@ def main() -> None:
     run_line = next((n for n, line in enumerate(lines) if line.startswith("RUN ")), 0)
     document = {"uri": uri}
     position = {"line": run_line, "character": 1}
-    whole = {"start": {"line": 0, "character": 0}, "end": {"line": len(lines), "character": 0}}
+    cursor_line = {"start": {"line": run_line, "character": 0}, "end": {"line": run_line, "character": len(lines[run_line])}}
+    code_action_params = {"textDocument": document, "range": cursor_line, "context": {"diagnostics": []}}
     skipped = {"skipped": True}
     if edits_only:
         timed_requests_or_skip = lambda *args: skipped
+        timed_resolve_or_skip = lambda *args: skipped
+        code_action = skipped
     else:
         timed_requests_or_skip = timed_requests
+        timed_resolve_or_skip = timed_resolve
+        # The edits add and remove a letter in a comment after the cursor's line (one before it
+        # might be a parser directive), so the requested range and its findings stay the same.
+        # A file without such a comment gets the edits on the cursor's line instead.
+        edit_line = next((n for n, line in enumerate(lines) if line.startswith("# ") and n > run_line), run_line)
+        code_action, version = timed_requests_after_edits(
+            client, uri, version, edit_line, "textDocument/codeAction", code_action_params)
     results = {
         "spawn_to_initialize_ms": spawn_ms,
         "initialize_request_ms": initialize_ms,
@@ -173,8 +229,8 @@ def main() -> None:
         "edit_to_diagnostics_ms": {"median": statistics.median(edit_times), "p95": percentile(edit_times, 0.95)},
         "hover_ms": timed_requests_or_skip(client, "textDocument/hover", {"textDocument": document, "position": position}),
         "completion_ms": timed_requests_or_skip(client, "textDocument/completion", {"textDocument": document, "position": position}),
-        "code_action_ms": timed_requests_or_skip(client, "textDocument/codeAction", {
-            "textDocument": document, "range": whole, "context": {"diagnostics": []}}),
+        "code_action_ms": code_action,
+        "code_action_resolve_ms": timed_resolve_or_skip(client, code_action_params),
         "document_symbol_ms": timed_requests_or_skip(client, "textDocument/documentSymbol", {"textDocument": document}),
         "folding_range_ms": timed_requests_or_skip(client, "textDocument/foldingRange", {"textDocument": document}),
         "semantic_tokens_ms": timed_requests_or_skip(client, "textDocument/semanticTokens/full", {"textDocument": document}),

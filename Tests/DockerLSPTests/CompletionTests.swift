@@ -8,7 +8,8 @@ final class CompletionTests: XCTestCase {
 
   private func makeClient(_ text: String, encodings: [String]? = nil, snippets: Bool = true) -> TestClient {
     let client = TestClient.inProcess(analysis: AnalysisProviders(lint: { _ in [] }))
-    client.initialize(positionEncodings: encodings, textDocument: ["completion": ["completionItem": ["snippetSupport": .bool(snippets)]]])
+    client.initialize(
+      positionEncodings: encodings, capabilities: JSONObject([("textDocument", ["completion": ["completionItem": ["snippetSupport": .bool(snippets)]]])]))
     client.open(uri, text)
     _ = client.nextDiagnostics(uri)
     return client

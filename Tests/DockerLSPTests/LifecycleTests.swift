@@ -10,7 +10,7 @@ final class LifecycleTests: XCTestCase {
         "positionEncoding": "utf-16",
         "textDocumentSync": ["openClose": true, "change": 2],
         "hoverProvider": true,
-        "codeActionProvider": ["codeActionKinds": ["quickfix", "refactor", "source.fixAll"]],
+        "codeActionProvider": ["codeActionKinds": ["quickfix", "refactor", "source.fixAll"], "resolveProvider": true],
         "workspace": ["workspaceFolders": ["supported": true, "changeNotifications": true]],
         "documentSymbolProvider": true,
         "foldingRangeProvider": true,

@@ -94,9 +94,17 @@ public enum IgnoreComment {
   /// `instructionIndex`, or inserts `# hadolint ignore=RULE` on its own line above it, with the
   /// instruction's indentation and the file's line ending. Nil when the rule is already listed.
   public static func edit(ignoring ruleID: String, onInstructionAt instructionIndex: Int, in document: Document) -> TextEdit? {
+    guard let nodeIndex = nodeIndex(ofInstructionAt: instructionIndex, in: document.tree) else { return nil }
+    return edit(ignoring: ruleID, onNodeAt: nodeIndex, in: document)
+  }
+
+  /// Like `edit(ignoring:onInstructionAt:in:)` for the instruction at `nodeIndex` of
+  /// `document.tree.nodes` (see `nodeIndex(ofInstructionContaining:in:)`), for callers that build
+  /// many edits. Nil when that node is no instruction.
+  public static func edit(ignoring ruleID: String, onNodeAt nodeIndex: Int, in document: Document) -> TextEdit? {
     let tree = document.tree
     let source = document.source
-    guard let nodeIndex = nodeIndex(ofInstructionAt: instructionIndex, in: tree) else { return nil }
+    guard tree.nodes.indices.contains(nodeIndex), case .instruction(let instruction) = tree.nodes[nodeIndex] else { return nil }
 
     // An ignore comment in the run of comments right above the instruction is extended.
     var index = nodeIndex - 1
@@ -111,12 +119,31 @@ public enum IgnoreComment {
       index -= 1
     }
 
-    let instruction = tree.instructions[instructionIndex]
     let line = source.lineIndex.line(containing: instruction.keywordRange.lowerBound)
     let lineStart = source.lineIndex.lineStarts[line]
     let prefix = source.bytes[lineStart..<instruction.keywordRange.lowerBound]
     let indentation = prefix.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") } ? String(decoding: prefix, as: UTF8.self) : ""
     return TextEdit(range: lineStart..<lineStart, newText: "\(indentation)# hadolint ignore=\(ruleID)\(lineEnding(of: source))")
+  }
+
+  /// Returns the index in `tree.nodes` of the instruction whose range contains `offset`, its end
+  /// included, like `Linter.instructionIndex(containing:in:)` but by binary search over the nodes,
+  /// without building `tree.instructions`. Nil when `offset` is outside every instruction.
+  public static func nodeIndex(ofInstructionContaining offset: Int, in tree: SyntaxTree) -> Int? {
+    let nodes = tree.nodes
+    // The nodes cover the source in order, so the candidate is the last one starting at or before `offset`.
+    var low = 0
+    var high = nodes.count
+    while low < high {
+      let middle = (low + high) / 2
+      if nodes[middle].range.lowerBound <= offset { low = middle + 1 } else { high = middle }
+    }
+    let index = low - 1
+    guard index >= 0 else { return nil }
+    if case .instruction(let instruction) = nodes[index], offset <= instruction.range.upperBound { return index }
+    // An offset at the end of an instruction is also the start of the node after it.
+    if index > 0, case .instruction(let previous) = nodes[index - 1], offset == previous.range.upperBound { return index - 1 }
+    return nil
   }
 
   /// Returns the index in `tree.nodes` of the instruction at `instructionIndex` of `tree.instructions`.

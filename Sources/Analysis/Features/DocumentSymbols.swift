@@ -31,12 +31,23 @@ public enum DocumentSymbolProvider {
     let source = document.source.bytes
     let escape = document.tree.escapeCharacter
     var result: [OutlineSymbol] = []
+    // The open stage's children are collected apart from it: appending to `stage!.children`
+    // through a copy of the stage would copy the whole array on every instruction.
     var stage: OutlineSymbol?
+    var stageChildren: [OutlineSymbol] = []
 
-    for instruction in document.tree.instructions {
+    func finishStage() {
+      guard var finished = stage else { return }
+      finished.children = stageChildren
+      result.append(finished)
+      stageChildren = []
+    }
+
+    for node in document.tree.nodes {
+      guard case .instruction(let instruction) = node else { continue }
       let range = contentRange(of: instruction, in: source)
       if instruction.kind == .from {
-        if let finished = stage { result.append(finished) }
+        finishStage()
         let words = instruction.arguments.blankSeparatedWordRanges()
         let image = words.first.map { instruction.arguments.string(in: $0) } ?? ""
         let imageRange = words.first.map { instruction.arguments.sourceRange($0) } ?? instruction.keywordRange
@@ -49,44 +60,52 @@ public enum DocumentSymbolProvider {
         }
         continue
       }
-      let entries = children(of: instruction, range: range, source: source, escape: escape)
-      if var current = stage {
-        current.children.append(contentsOf: entries)
-        current.range = current.range.lowerBound..<max(current.range.upperBound, range.upperBound)
-        stage = current
+      if stage != nil {
+        appendChildren(of: instruction, range: range, escape: escape, to: &stageChildren)
+        stage!.range = stage!.range.lowerBound..<max(stage!.range.upperBound, range.upperBound)
       } else {
-        result.append(contentsOf: entries)
+        appendChildren(of: instruction, range: range, escape: escape, to: &result)
       }
     }
-    if let finished = stage { result.append(finished) }
+    finishStage()
     return result
   }
 
-  private static func children(of instruction: Instruction, range: Range<Int>, source: [UInt8], escape: UInt8) -> [OutlineSymbol] {
+  /// Appends the outline entries of a non-FROM instruction to `symbols`: one per key of ARG, ENV
+  /// and LABEL, else one for the instruction.
+  private static func appendChildren(of instruction: Instruction, range: Range<Int>, escape: UInt8, to symbols: inout [OutlineSymbol]) {
     switch instruction.kind {
     case .arg, .env, .label:
       let kind: OutlineKind = instruction.kind == .label ? .property : .variable
       let entries = KeyValueArguments.entries(of: instruction, escape: escape)
       if !entries.isEmpty {
-        return entries.map { entry in
-          OutlineSymbol(
-            name: entry.key, detail: instruction.kind.keyword, kind: kind,
-            range: range, selectionRange: entry.keyRange)
+        let keyword = instruction.kind.keyword
+        for entry in entries {
+          symbols.append(OutlineSymbol(name: entry.key, detail: keyword, kind: kind, range: range, selectionRange: entry.keyRange))
         }
+        return
       }
     default:
       break
     }
-    let kind: OutlineKind = [.onbuild, .healthcheck, .stopsignal].contains(instruction.kind) ? .event : .function
+    let kind: OutlineKind
+    switch instruction.kind {
+    case .onbuild, .healthcheck, .stopsignal: kind = .event
+    default: kind = .function
+    }
     let keyword = instruction.kind == .unknown ? instruction.keyword : instruction.kind.keyword
-    return [OutlineSymbol(name: keyword, detail: summary(of: instruction), kind: kind, range: range, selectionRange: instruction.keywordRange)]
+    symbols.append(OutlineSymbol(name: keyword, detail: summary(of: instruction), kind: kind, range: range, selectionRange: instruction.keywordRange))
   }
 
   /// Returns the first 60 characters of the arguments, for the outline's detail column.
   private static func summary(of instruction: Instruction) -> String? {
     let text = instruction.arguments.text
     if text.isEmpty { return nil }
-    return text.count > 60 ? String(text.prefix(59)) + "…" : text
+    // Walks at most 60 characters instead of counting all of a long RUN.
+    guard let limit = text.index(text.startIndex, offsetBy: 60, limitedBy: text.endIndex), limit != text.endIndex else {
+      return text
+    }
+    return String(text.prefix(59)) + "…"
   }
 
   /// Returns the range from the keyword to the end of the instruction's last line, without the

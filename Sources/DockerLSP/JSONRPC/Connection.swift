@@ -48,6 +48,11 @@ final class Connection: @unchecked Sendable {
     writer.send(OutgoingMessage.response(id: id, result: result))
   }
 
+  /// Sends a response whose `result` is `encodedResult`, which must be valid JSON text.
+  func respond(to id: RequestID?, encodedResult: [UInt8]) {
+    writer.send(body: OutgoingMessage.responseBody(id: id, encodedResult: encodedResult))
+  }
+
   func respond(to id: RequestID?, error: ResponseError) {
     writer.send(OutgoingMessage.errorResponse(id: id, error: error))
   }

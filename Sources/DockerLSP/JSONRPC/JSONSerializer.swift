@@ -55,6 +55,11 @@ struct JSONSerializer {
     bytes.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
   }
 
+  /// Appends `text` unchanged; it must already be valid JSON text.
+  mutating func appendEncoded(_ text: [UInt8]) {
+    bytes.append(contentsOf: text)
+  }
+
   /// Writes the decimal digits of `number` without allocating a String.
   mutating func writeInt(_ number: Int) {
     if number < 0 { bytes.append(UInt8(ascii: "-")) }

@@ -108,6 +108,18 @@ enum OutgoingMessage {
     ["jsonrpc": "2.0", "id": id?.json ?? .null, "result": result]
   }
 
+  /// Returns the body of a response whose `result` is the JSON text `encodedResult`: the same
+  /// bytes as `response(id:result:).serialized` gives for the parsed value.
+  static func responseBody(id: RequestID?, encodedResult: [UInt8]) -> [UInt8] {
+    var body = JSONSerializer(reservingCapacity: encodedResult.count + 64)
+    body.append(#"{"jsonrpc":"2.0","id":"#)
+    body.write(id?.json ?? .null)
+    body.append(#","result":"#)
+    body.appendEncoded(encodedResult)
+    body.append("}")
+    return body.bytes
+  }
+
   static func errorResponse(id: RequestID?, error: ResponseError) -> JSONValue {
     ["jsonrpc": "2.0", "id": id?.json ?? .null, "error": error.json]
   }

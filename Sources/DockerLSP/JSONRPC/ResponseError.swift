@@ -22,6 +22,7 @@ struct ResponseError: Error, Equatable, Sendable, CustomStringConvertible {
   static let serverNotInitializedCode = -32002
   static let requestCancelledCode = -32800
   static let contentModifiedCode = -32801
+  static let requestFailedCode = -32803
 
   static func parseError(_ detail: String) -> ResponseError {
     ResponseError(code: parseErrorCode, message: "Parse error: \(detail)")
@@ -50,5 +51,10 @@ struct ResponseError: Error, Equatable, Sendable, CustomStringConvertible {
 
   static func contentModified(_ detail: String) -> ResponseError {
     ResponseError(code: contentModifiedCode, message: "Content modified: \(detail)")
+  }
+
+  /// Returns the error for a well-formed request that the server cannot carry out in its current state.
+  static func requestFailed(_ detail: String) -> ResponseError {
+    ResponseError(code: requestFailedCode, message: "Request failed: \(detail)")
   }
 }

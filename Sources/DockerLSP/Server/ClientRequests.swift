@@ -1,7 +1,7 @@
 /// A callback for the response to a request that the server sent, with its `result` or its `error` object.
 typealias ClientResponseHandler = (LanguageServer, _ result: JSONValue?, _ error: JSONValue?) -> Void
 
-/// The client capabilities that configuration handling depends on.
+/// The client capabilities that configuration handling and code actions depend on.
 struct ClientSupport {
   /// `workspace.configuration`: the client responds to `workspace/configuration` requests.
   var configurationRequest = false
@@ -12,6 +12,9 @@ struct ClientSupport {
   /// `textDocument.completion.completionItem.snippetSupport`: completion items may hold
   /// `${1:…}` placeholders. LSP says a client that does not announce it gets plain text.
   var completionSnippets = false
+  /// `textDocument.codeAction.resolveSupport.properties` lists `edit`: the client asks
+  /// `codeAction/resolve` for the edit of an action that arrives without one.
+  var codeActionEditResolve = false
 }
 
 extension LanguageServer {

@@ -45,17 +45,6 @@ struct DiagnosticsEncoder {
   }
 
   private func writeRange(_ range: Range<Int>, to writer: inout JSONSerializer) {
-    let source = converter.source
-    let start = source.position(of: range.lowerBound, encoding: converter.encoding)
-    let end = source.position(of: range.upperBound, encoding: converter.encoding)
-    writer.append(#"{"start":{"line":"#)
-    writer.writeInt(start.line)
-    writer.append(#","character":"#)
-    writer.writeInt(start.character)
-    writer.append(#"},"end":{"line":"#)
-    writer.writeInt(end.line)
-    writer.append(#","character":"#)
-    writer.writeInt(end.character)
-    writer.append("}}")
+    converter.writeRange(range, to: &writer)
   }
 }

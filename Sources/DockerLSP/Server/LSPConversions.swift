@@ -14,6 +14,22 @@ struct LSPConverter {
     ["start": position(range.lowerBound), "end": position(range.upperBound)]
   }
 
+  /// Writes the same JSON text as `range(_:)` without building the value, for encoders of large
+  /// results.
+  func writeRange(_ range: Range<Int>, to writer: inout JSONSerializer) {
+    let start = source.position(of: range.lowerBound, encoding: encoding)
+    let end = source.position(of: range.upperBound, encoding: encoding)
+    writer.append(#"{"start":{"line":"#)
+    writer.writeInt(start.line)
+    writer.append(#","character":"#)
+    writer.writeInt(start.character)
+    writer.append(#"},"end":{"line":"#)
+    writer.writeInt(end.line)
+    writer.append(#","character":"#)
+    writer.writeInt(end.character)
+    writer.append("}}")
+  }
+
   /// Converts an LSP position to a byte offset, clamped to the text as LSP specifies.
   func offset(_ position: Position) -> Int {
     source.offset(of: position, encoding: encoding) ?? 0

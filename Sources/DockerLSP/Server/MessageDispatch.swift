@@ -1,8 +1,16 @@
+/// The result of a request handler: a value to serialize, or the JSON text of the result, which
+/// handlers of large results write directly because building the value tree costs more than
+/// computing the result.
+enum RequestResult {
+  case value(JSONValue)
+  case encoded([UInt8])
+}
+
 /// Routing of requests and notifications to their handlers, with the lifecycle checks and the
 /// error handling that all handlers share.
 extension LanguageServer {
   func handleRequest(id: RequestID, method: String, params: JSONValue?) {
-    let outcome: Result<JSONValue, ResponseError>
+    let outcome: Result<RequestResult, ResponseError>
     switch lifecycle {
     case .waitingForInitialize where method != "initialize":
       logger.error("server", "Rejected \(method) (id \(id)) received before initialize")
@@ -20,25 +28,28 @@ extension LanguageServer {
       return
     }
     switch outcome {
-    case .success(let result): connection.respond(to: id, result: result)
+    case .success(.value(let result)): connection.respond(to: id, result: result)
+    case .success(.encoded(let result)): connection.respond(to: id, encodedResult: result)
     case .failure(let error): connection.respond(to: id, error: error)
     }
   }
 
-  private func runRequestHandler(id: RequestID, method: String, params: JSONValue?) -> Result<JSONValue, ResponseError> {
+  private func runRequestHandler(id: RequestID, method: String, params: JSONValue?) -> Result<RequestResult, ResponseError> {
     do {
       switch method {
-      case "initialize": return .success(try initialize(params: params))
-      case "shutdown": return .success(shutdown())
-      case "textDocument/hover": return .success(try hover(params: params))
-      case "textDocument/codeAction": return .success(try codeAction(params: params))
+      case "initialize": return .success(.value(try initialize(params: params)))
+      case "shutdown": return .success(.value(shutdown()))
+      case "textDocument/hover": return .success(.value(try hover(params: params)))
+      case "textDocument/codeAction": return .success(.value(try codeAction(params: params)))
+      case "codeAction/resolve": return .success(.value(try resolveCodeAction(params: params)))
+      case "textDocument/documentSymbol": return .success(try documentSymbol(params: params))
       default:
-        if let feature = LanguageServer.featureRequestHandlers[method] { return .success(try feature(self, params)) }
+        if let feature = LanguageServer.featureRequestHandlers[method] { return .success(.value(try feature(self, params))) }
         guard let handler = extraRequestHandlers[method] else {
           logger.error("server", "Rejected unknown method \(method) (id \(id))")
           return .failure(.methodNotFound(method))
         }
-        return .success(try handler(self, params))
+        return .success(.value(try handler(self, params)))
       }
     } catch let error as ResponseError {
       // Content-modified errors are routine while the user types, so they stay out of the

@@ -109,3 +109,20 @@ final class IgnoreCommentTests: XCTestCase {
     XCTAssertEqual(Linter().lint(Document(text: document.source.applying([edit]).string)), [])
   }
 }
+
+/// The node lookup that code actions use must pick the same instruction as the linter's lookup.
+final class IgnoreCommentNodeLookupTests: XCTestCase {
+  func testNodeLookupMatchesInstructionLookup() {
+    let text = "# escape=\\\n\nFROM a\n# note\nRUN b \\\n  c\n\nCOPY x y\n"
+    let tree = Document(text: text).tree
+    let instructions = tree.instructions
+    let instructionNodes = tree.nodes.indices.filter { index in
+      if case .instruction = tree.nodes[index] { return true }
+      return false
+    }
+    for offset in 0...text.utf8.count {
+      let expected = Linter.instructionIndex(containing: offset, in: instructions).map { instructionNodes[$0] }
+      XCTAssertEqual(IgnoreComment.nodeIndex(ofInstructionContaining: offset, in: tree), expected, "offset \(offset)")
+    }
+  }
+}

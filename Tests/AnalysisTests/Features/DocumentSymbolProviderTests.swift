@@ -38,6 +38,15 @@ final class DocumentSymbolProviderTests: XCTestCase {
     XCTAssertEqual(scratch.children.map(\.kind), [.function, .event])
   }
 
+  func testDetailCutsAfterSixtyCharacters() {
+    // Characters, not bytes: "é" takes two bytes.
+    let sixty = String(repeating: "é", count: 60)
+    let exact = DocumentSymbolProvider.symbols(in: Document(text: "RUN \(sixty)\n"))
+    XCTAssertEqual(exact.first?.detail, sixty)
+    let longer = DocumentSymbolProvider.symbols(in: Document(text: "RUN \(sixty)x\n"))
+    XCTAssertEqual(longer.first?.detail, String(repeating: "é", count: 59) + "…")
+  }
+
   func testEmptyDocumentHasNoSymbols() {
     XCTAssertEqual(DocumentSymbolProvider.symbols(in: Document(text: "# just a comment\n")), [])
   }

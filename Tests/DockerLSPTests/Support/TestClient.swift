@@ -192,18 +192,16 @@ final class TestClient: @unchecked Sendable {
 
   // MARK: LSP helpers
 
-  /// Sends `initialize` (offering `positionEncodings` and the `textDocument` capabilities when
-  /// given) and `initialized`, and returns the initialize result.
+  /// Sends `initialize` (offering `positionEncodings` when given, announcing `capabilities`) and
+  /// `initialized`, and returns the initialize result.
   @discardableResult
   func initialize(
-    positionEncodings: [String]? = nil, textDocument: JSONValue? = nil, file: StaticString = #filePath, line: UInt = #line
+    positionEncodings: [String]? = nil, capabilities announced: JSONObject = JSONObject(),
+    file: StaticString = #filePath, line: UInt = #line
   ) -> JSONValue? {
-    var capabilities = JSONObject()
+    var capabilities = announced
     if let positionEncodings {
       capabilities["general"] = ["positionEncodings": .array(positionEncodings.map { .string($0) })]
-    }
-    if let textDocument {
-      capabilities["textDocument"] = textDocument
     }
     let params: JSONValue = ["processId": nil, "rootUri": nil, "capabilities": .object(capabilities)]
     let response = call("initialize", params, file: file, line: line)

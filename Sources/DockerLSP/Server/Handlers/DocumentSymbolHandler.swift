@@ -2,22 +2,15 @@ import Analysis
 
 extension LanguageServer {
   /// Handles `textDocument/documentSymbol`: the hierarchical outline of stages and instructions.
-  func documentSymbol(params: JSONValue?) throws -> JSONValue {
+  ///
+  /// A large file has thousands of symbols. Building a `JSONValue` tree for them and serializing
+  /// it took longer than computing the outline, so `DocumentSymbolEncoder` writes the JSON text
+  /// directly.
+  func documentSymbol(params: JSONValue?) throws -> RequestResult {
     let reader = ParamsReader(params)
-    guard let (_, document) = try documentForRequest(reader, method: "Document symbols") else { return [] }
-    let converter = converter(for: document.source)
-    return .array(DocumentSymbolProvider.symbols(in: document).map { LanguageServer.json($0, converter) })
-  }
-
-  private static func json(_ symbol: OutlineSymbol, _ converter: LSPConverter) -> JSONValue {
-    var object = JSONObject()
-    object["name"] = .string(symbol.name)
-    if let detail = symbol.detail { object["detail"] = .string(detail) }
-    object["kind"] = .int(symbolKind(symbol.kind))
-    object["range"] = converter.range(symbol.range)
-    object["selectionRange"] = converter.range(symbol.selectionRange)
-    if !symbol.children.isEmpty { object["children"] = .array(symbol.children.map { json($0, converter) }) }
-    return .object(object)
+    guard let (_, document) = try documentForRequest(reader, method: "Document symbols") else { return .value([]) }
+    let encoder = DocumentSymbolEncoder(converter: converter(for: document.source))
+    return .encoded(encoder.encode(DocumentSymbolProvider.symbols(in: document)))
   }
 
   /// Returns the LSP `SymbolKind` number.
@@ -30,5 +23,51 @@ extension LanguageServer {
     case .variable: return 13
     case .event: return 24
     }
+  }
+}
+
+/// Writes an array of LSP `DocumentSymbol`s as compact JSON text, with members in the order
+/// `name`, `detail` (when present), `kind`, `range`, `selectionRange`, `children` (when not empty).
+struct DocumentSymbolEncoder {
+  let converter: LSPConverter
+
+  func encode(_ symbols: [OutlineSymbol]) -> [UInt8] {
+    // About 200 bytes per symbol, so the buffer rarely grows.
+    var writer = JSONSerializer(reservingCapacity: 256 + 224 * symbols.count)
+    write(symbols, to: &writer)
+    return writer.bytes
+  }
+
+  private func write(_ symbols: [OutlineSymbol], to writer: inout JSONSerializer) {
+    writer.append("[")
+    for (index, symbol) in symbols.enumerated() {
+      if index > 0 { writer.append(",") }
+      write(symbol, to: &writer)
+    }
+    writer.append("]")
+  }
+
+  private func write(_ symbol: OutlineSymbol, to writer: inout JSONSerializer) {
+    writer.append(#"{"name":"#)
+    writer.writeString(symbol.name)
+    if let detail = symbol.detail {
+      writer.append(#","detail":"#)
+      writer.writeString(detail)
+    }
+    writer.append(#","kind":"#)
+    writer.writeInt(LanguageServer.symbolKind(symbol.kind))
+    writer.append(#","range":"#)
+    writeRange(symbol.range, to: &writer)
+    writer.append(#","selectionRange":"#)
+    writeRange(symbol.selectionRange, to: &writer)
+    if !symbol.children.isEmpty {
+      writer.append(#","children":"#)
+      write(symbol.children, to: &writer)
+    }
+    writer.append("}")
+  }
+
+  private func writeRange(_ range: Range<Int>, to writer: inout JSONSerializer) {
+    converter.writeRange(range, to: &writer)
   }
 }

@@ -1,10 +1,10 @@
 import Analysis
 
 extension LanguageServer {
-  /// The editor feature requests beyond hover and code actions, by method. `MessageDispatch`
-  /// routes to this table so that adding a feature touches only its handler file and this list.
+  /// The editor feature requests beyond hover, code actions and document symbols, by method.
+  /// `MessageDispatch` routes to this table so that adding a feature touches only its handler
+  /// file and this list.
   static let featureRequestHandlers: [String: @Sendable (LanguageServer, JSONValue?) throws -> JSONValue] = [
-    "textDocument/documentSymbol": { try $0.documentSymbol(params: $1) },
     "textDocument/foldingRange": { try $0.foldingRange(params: $1) },
     "textDocument/definition": { try $0.definition(params: $1) },
     "textDocument/references": { try $0.references(params: $1) },

@@ -19,6 +19,8 @@ extension LanguageServer {
     readConfigurationSupport(reader)
     clientSupport.completionSnippets =
       reader["capabilities"]["textDocument"]["completion"]["completionItem"]["snippetSupport"].value?.boolValue ?? false
+    let resolvable = reader["capabilities"]["textDocument"]["codeAction"]["resolveSupport"]["properties"].value
+    clientSupport.codeActionEditResolve = resolvable?.arrayValue?.contains { $0.stringValue == "edit" } ?? false
     lifecycle = .running
     logger.info("server", "Initialized with position encoding \(positionEncoding.rawValue)")
 
@@ -26,7 +28,7 @@ extension LanguageServer {
       "positionEncoding": .string(positionEncoding.rawValue),
       "textDocumentSync": ["openClose": true, "change": 2],
       "hoverProvider": true,
-      "codeActionProvider": ["codeActionKinds": ["quickfix", "refactor", "source.fixAll"]],
+      "codeActionProvider": ["codeActionKinds": ["quickfix", "refactor", "source.fixAll"], "resolveProvider": true],
       "workspace": ["workspaceFolders": ["supported": true, "changeNotifications": true]],
       "documentSymbolProvider": true,
       "foldingRangeProvider": true,
