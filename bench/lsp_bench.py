@@ -177,6 +177,8 @@ def main() -> None:
         "capabilities": {"textDocument": {
             "publishDiagnostics": {"versionSupport": True},
             "codeAction": {"resolveSupport": {"properties": ["edit"]}},
+            "documentSymbol": {"hierarchicalDocumentSymbolSupport": True},
+            "completion": {"completionItem": {"snippetSupport": True}},
         }},
     })
     spawn_ms = (time.perf_counter() - start) * 1000

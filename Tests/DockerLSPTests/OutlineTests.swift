@@ -6,9 +6,11 @@ import XCTest
 final class OutlineTests: XCTestCase {
   private let uri = "file:///outline/Dockerfile"
 
-  private func makeClient(_ text: String, encodings: [String]? = nil) -> TestClient {
+  private func makeClient(_ text: String, encodings: [String]? = nil, hierarchical: Bool = true) -> TestClient {
     let client = TestClient.inProcess(analysis: AnalysisProviders(lint: { _ in [] }))
-    client.initialize(positionEncodings: encodings)
+    client.initialize(
+      positionEncodings: encodings,
+      capabilities: JSONObject([("textDocument", ["documentSymbol": ["hierarchicalDocumentSymbolSupport": .bool(hierarchical)]])]))
     client.open(uri, text)
     _ = client.nextDiagnostics(uri)
     return client
@@ -34,6 +36,18 @@ final class OutlineTests: XCTestCase {
           ["name": "k", "detail": "LABEL", "kind": 7, "range": LSP.range(2, 0, 2, 13), "selectionRange": LSP.range(2, 10, 2, 11)],
         ],
       ],
+    ])
+  }
+
+  func testClientWithoutHierarchyGetsFlatSymbols() {
+    let client = makeClient("ARG V=é\nFROM alpine AS build\nLABEL é=1 k=2\n", hierarchical: false)
+    let result = client.call("textDocument/documentSymbol", ["textDocument": LSP.textDocument(uri)])?["result"]
+    let location = { (range: JSONValue) -> JSONValue in ["uri": .string(self.uri), "range": range] }
+    XCTAssertEqual(result, [
+      ["name": "V", "kind": 13, "location": location(LSP.range(0, 0, 0, 7))],
+      ["name": "build", "kind": 5, "location": location(LSP.range(1, 0, 2, 13))],
+      ["name": "é", "kind": 7, "location": location(LSP.range(2, 0, 2, 13)), "containerName": "build"],
+      ["name": "k", "kind": 7, "location": location(LSP.range(2, 0, 2, 13)), "containerName": "build"],
     ])
   }
 

@@ -15,6 +15,9 @@ struct ClientSupport {
   /// `textDocument.codeAction.resolveSupport.properties` lists `edit`: the client asks
   /// `codeAction/resolve` for the edit of an action that arrives without one.
   var codeActionEditResolve = false
+  /// `textDocument.documentSymbol.hierarchicalDocumentSymbolSupport`: the client shows nested
+  /// `DocumentSymbol`s; without it, LSP says the server sends a flat `SymbolInformation` list.
+  var hierarchicalSymbols = false
 }
 
 extension LanguageServer {

@@ -21,6 +21,8 @@ extension LanguageServer {
       reader["capabilities"]["textDocument"]["completion"]["completionItem"]["snippetSupport"].value?.boolValue ?? false
     let resolvable = reader["capabilities"]["textDocument"]["codeAction"]["resolveSupport"]["properties"].value
     clientSupport.codeActionEditResolve = resolvable?.arrayValue?.contains { $0.stringValue == "edit" } ?? false
+    clientSupport.hierarchicalSymbols =
+      reader["capabilities"]["textDocument"]["documentSymbol"]["hierarchicalDocumentSymbolSupport"].value?.boolValue ?? false
     lifecycle = .running
     logger.info("server", "Initialized with position encoding \(positionEncoding.rawValue)")
 
