@@ -180,6 +180,21 @@ final class IncrementalLintTests: XCTestCase {
     XCTAssertEqual(cache.lastCheckedStageCount, 2)
   }
 
+  func testUndoingAFromEditFindsTheEarlierStageFindings() {
+    var document = Document(text: Self.stageGroupsFixture)
+    let cache = LintCache()
+    _ = linter.lint(document, reusing: cache)
+    // A letter in a FROM keyword turns it into an unknown instruction: every stage changes.
+    let from = document.tree.instructions.first { $0.kind == .from && $0.arguments.text.hasPrefix("alpine") }!.keywordRange
+    document.apply(.insert("x", at: from.lowerBound + 1))
+    XCTAssertEqual(linter.lint(document, reusing: cache), linter.lint(document))
+    XCTAssertEqual(cache.lastCheckedStageCount, 3)
+    // Deleting it brings back the earlier outline and its findings.
+    document.apply(TextEdit(range: (from.lowerBound + 1)..<(from.lowerBound + 2), newText: ""))
+    XCTAssertEqual(linter.lint(document, reusing: cache), linter.lint(document))
+    XCTAssertEqual(cache.lastCheckedStageCount, 0)
+  }
+
   func testEditRechecksOnlyTheEditedInstruction() {
     var text = "FROM alpine AS base\n"
     for index in 0..<200 {

@@ -49,8 +49,7 @@ public final class LintCache: @unchecked Sendable {
   public func removeAll() {
     entries = [:]
     configuration = nil
-    outline = nil
-    preludeFindings = nil
+    outlines = []
     groups = [:]
   }
 
@@ -61,8 +60,7 @@ public final class LintCache: @unchecked Sendable {
     scripts.startGeneration()
     if self.configuration != configuration {
       entries = [:]
-      outline = nil
-      preludeFindings = nil
+      outlines = []
       groups = [:]
       self.configuration = configuration
     }
@@ -108,11 +106,22 @@ public final class LintCache: @unchecked Sendable {
 
   // MARK: Stage-scoped findings
 
-  /// The bytes before the first FROM and every FROM instruction, under which `groups` and
-  /// `preludeFindings` were stored: stage-scoped findings depend on them, so a change empties both.
-  private var outline: [UInt8]?
-  /// The stage-scoped findings before the first FROM, under `outline`.
-  private var preludeFindings: [Finding]?
+  /// The bytes before the first FROM and every FROM instruction: stage-scoped findings depend on
+  /// them, so each stored group belongs to one outline. A few recent outlines are kept, so that
+  /// undoing an edit of a FROM line finds the findings from before it.
+  private struct Outline {
+    let bytes: [UInt8]
+    let id: Int
+    /// The stage-scoped findings before the first FROM under this outline.
+    var preludeFindings: [Finding]?
+    var lastUsed: Int
+  }
+
+  private static let keptOutlineCount = 3
+  private var outlines: [Outline] = []
+  /// The index in `outlines` of the current lint's outline.
+  private var currentOutline = 0
+  private var nextOutlineID = 0
   /// Stage-scoped findings of groups of stages linked by FROM, by the hash of their key.
   private var groups: [Int: [GroupEntry]] = [:]
   private var liveGroupCount = 0
@@ -128,27 +137,39 @@ public final class LintCache: @unchecked Sendable {
   /// The findings of one group of stages: its stages' text and environment, and each stage's
   /// findings relative to the stage's start.
   private struct GroupEntry {
+    let outlineID: Int
     let spans: [[UInt8]]
     let environments: [StageEnvironment]
     let findings: [[Finding]]
     var lastUsed: Int
 
-    func matches(_ spans: [ArraySlice<UInt8>], _ environments: [StageEnvironment]) -> Bool {
-      guard self.spans.count == spans.count, self.environments == environments else { return false }
+    func matches(_ outlineID: Int, _ spans: [ArraySlice<UInt8>], _ environments: [StageEnvironment]) -> Bool {
+      guard self.outlineID == outlineID, self.spans.count == spans.count, self.environments == environments else { return false }
       return zip(self.spans, spans).allSatisfy { stored, span in
         stored.count == span.count && stored.withUnsafeBytes { left in span.withUnsafeBytes { left.elementsEqual($0) } }
       }
     }
   }
 
-  /// Starts the stage part of a lint whose outline is `outline`: a new outline drops every stored
-  /// stage-scoped finding.
+  /// Starts the stage part of a lint whose outline is `outline`. Groups stored under an outline
+  /// that is no longer among the recent ones are dropped.
   func useOutline(_ outline: [UInt8]) {
-    if self.outline != outline {
-      self.outline = outline
-      preludeFindings = nil
-      groups = [:]
+    if let index = outlines.firstIndex(where: { $0.bytes == outline }) {
+      currentOutline = index
+    } else {
+      if outlines.count == LintCache.keptOutlineCount, let oldest = outlines.indices.min(by: { outlines[$0].lastUsed < outlines[$1].lastUsed }) {
+        let droppedID = outlines[oldest].id
+        outlines.remove(at: oldest)
+        groups = groups.compactMapValues { list in
+          let kept = list.filter { $0.outlineID != droppedID }
+          return kept.isEmpty ? nil : kept
+        }
+      }
+      outlines.append(Outline(bytes: outline, id: nextOutlineID, preludeFindings: nil, lastUsed: generation))
+      nextOutlineID += 1
+      currentOutline = outlines.count - 1
     }
+    outlines[currentOutline].lastUsed = generation
     if groups.count > 2 * liveGroupCount + 64 {
       let oldest = generation - 2
       groups = groups.compactMapValues { list in
@@ -161,8 +182,8 @@ public final class LintCache: @unchecked Sendable {
 
   /// The stage-scoped findings before the first FROM under the current outline.
   var prelude: [Finding]? {
-    get { preludeFindings }
-    set { preludeFindings = newValue }
+    get { outlines[currentOutline].preludeFindings }
+    set { outlines[currentOutline].preludeFindings = newValue }
   }
 
   /// Returns the stored findings of the group whose stages have `spans` of `source` and
@@ -170,8 +191,9 @@ public final class LintCache: @unchecked Sendable {
   func groupFindings(spans: [Range<Int>], in source: [UInt8], environments: [StageEnvironment]) -> [[Finding]]? {
     liveGroupCount += 1
     let slices = spans.map { source[$0] }
-    let hash = LintCache.hash(slices, environments: environments)
-    guard let list = groups[hash], let position = list.firstIndex(where: { $0.matches(slices, environments) }) else {
+    let outlineID = outlines[currentOutline].id
+    let hash = LintCache.hash(outlineID, slices, environments: environments)
+    guard let list = groups[hash], let position = list.firstIndex(where: { $0.matches(outlineID, slices, environments) }) else {
       return nil
     }
     if list[position].lastUsed != generation {
@@ -183,19 +205,21 @@ public final class LintCache: @unchecked Sendable {
   /// Stores the findings of a group, one array per stage with document offsets.
   func storeGroup(_ findings: [[Finding]], spans: [Range<Int>], in source: [UInt8], environments: [StageEnvironment]) {
     let slices = spans.map { source[$0] }
-    let hash = LintCache.hash(slices, environments: environments)
+    let outlineID = outlines[currentOutline].id
+    let hash = LintCache.hash(outlineID, slices, environments: environments)
     let entry = GroupEntry(
-      spans: slices.map { Array($0) }, environments: environments,
+      outlineID: outlineID, spans: slices.map { Array($0) }, environments: environments,
       findings: zip(findings, spans).map { stageFindings, span in stageFindings.map { $0.shifted(by: -span.lowerBound) } },
       lastUsed: generation)
     var list = groups[hash] ?? []
-    list.removeAll { $0.matches(slices, environments) }
+    list.removeAll { $0.matches(outlineID, slices, environments) }
     list.append(entry)
     groups[hash] = list
   }
 
-  private static func hash(_ spans: [ArraySlice<UInt8>], environments: [StageEnvironment]) -> Int {
+  private static func hash(_ outlineID: Int, _ spans: [ArraySlice<UInt8>], environments: [StageEnvironment]) -> Int {
     var hasher = Hasher()
+    hasher.combine(outlineID)
     for span in spans {
       hasher.combine(span.count)
       span.withUnsafeBytes { hasher.combine(bytes: $0) }
