@@ -180,6 +180,23 @@ final class IncrementalLintTests: XCTestCase {
     XCTAssertEqual(cache.lastCheckedStageCount, 2)
   }
 
+  func testStagesWithTheSameTextKeepTheirOwnFindings() {
+    // Two stages with equal text: only the second repeats the name, so their findings differ.
+    var document = Document(text: "FROM alpine:3.19 AS y\nFROM alpine:3.19 AS y\nFROM alpine:3.19 AS z\nRUN echo a\n")
+    let cache = LintCache()
+    XCTAssertEqual(linter.lint(document, reusing: cache), linter.lint(document))
+    document.apply(.insert("b", at: 71))
+    XCTAssertEqual(linter.lint(document, reusing: cache), linter.lint(document))
+    XCTAssertEqual(linter.lint(document).filter { $0.ruleID == "DL3024" }.map(\.range), [42..<43])
+
+    var other = Document(text: "FROM alpine:3.19 AS z\nFROM alpine:3.19 AS z\nRUN a\nFROM alpine:3.19 AS y\n")
+    let otherCache = LintCache()
+    XCTAssertEqual(linter.lint(other, reusing: otherCache), linter.lint(other))
+    other.apply(TextEdit(range: 44..<50, newText: ""))
+    XCTAssertEqual(linter.lint(other, reusing: otherCache), linter.lint(other))
+    XCTAssertEqual(linter.lint(other).filter { $0.ruleID == "DL3024" }.count, 1)
+  }
+
   func testUndoingAFromEditFindsTheEarlierStageFindings() {
     var document = Document(text: Self.stageGroupsFixture)
     let cache = LintCache()

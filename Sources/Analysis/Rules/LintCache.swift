@@ -130,7 +130,8 @@ public final class LintCache: @unchecked Sendable {
   /// effect for each of its instructions, and its place in the stage graph.
   struct StageEnvironment: Hashable {
     var shells: [[String]]
-    /// Whether the stage ships, is copied whole, is built on, and the stages it copies from.
+    /// The stage's index, whether it ships, is copied whole or built on, and the stages it
+    /// copies from.
     var graph: [Int]
   }
 

@@ -179,7 +179,9 @@ public struct Linter: Sendable {
     let environments = stages.map { stage in
       LintCache.StageEnvironment(
         shells: Array(context.model.shellOfInstruction[stage.instructionIndices]),
-        graph: [graph.isShipped(stage.index) ? 1 : 0, graph.isCopiedWhole[stage.index] ? 1 : 0, graph.isBase[stage.index] ? 1 : 0]
+        // The index too: two stages with the same text are not interchangeable (only the later
+        // of two stages with one name repeats it).
+        graph: [stage.index, graph.isShipped(stage.index) ? 1 : 0, graph.isCopiedWhole[stage.index] ? 1 : 0, graph.isBase[stage.index] ? 1 : 0]
           + graph.copiesFrom[stage.index].sorted())
     }
     for group in Linter.stageGroups(stages) {
