@@ -43,6 +43,13 @@ final class DocumentFormatterTests: XCTestCase {
     XCTAssertEqual(String(decoding: TextEdit.apply(edits, to: document.source.bytes), as: UTF8.self), "from a  \nRUN b\n")
   }
 
+  func testRangeEndingAtALineStartLeavesThatLineOut() {
+    let document = Document(text: "from a  \nrun b  \n")
+    // The whole first line, up to the start of the second.
+    let edits = DocumentFormatter.edits(for: document, range: 0..<9)
+    XCTAssertEqual(String(decoding: TextEdit.apply(edits, to: document.source.bytes), as: UTF8.self), "FROM a\nrun b  \n")
+  }
+
   /// Formatting every corpus file keeps BuildKit's view of it and formats to itself.
   func testCorpusKeepsProjectionAndIsIdempotent() throws {
     let corpus = try CorpusFiles.load()
