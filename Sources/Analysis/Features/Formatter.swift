@@ -55,7 +55,7 @@ public enum DocumentFormatter {
     // The edits never overlap: re-indents end where a line's text starts, trims start where it ends.
     edits.sort { $0.range.lowerBound < $1.range.lowerBound }
     guard let range else { return edits }
-    // A range that ends at the start of a line leaves that line out, as editors select it; an
+    // A range that ends at the start of a line leaves that line out, as editors select it. An
     // empty range (a cursor) keeps the edits it touches.
     if range.isEmpty {
       return edits.filter { $0.range.lowerBound <= range.upperBound && range.lowerBound <= $0.range.upperBound }

@@ -11,11 +11,11 @@
 /// Not synchronised: use one cache from one thread at a time (the server lints on one thread).
 public final class LintCache: @unchecked Sendable {
   public let scripts = ShellScriptCache()
-  /// The configuration whose rules produced the stored findings; another one empties the cache.
+  /// The configuration whose rules produced the stored findings. Another one empties the cache.
   private var configuration: LintConfiguration?
-  /// Entries by the hash of their key; a list holds the rare entries whose hashes collide.
+  /// Entries by the hash of their key. A list holds the rare entries whose hashes collide.
   private var entries: [Int: [Entry]] = [:]
-  /// Counts lints; an entry remembers the last one that used it.
+  /// The number of lints so far. An entry remembers the last one that used it.
   private var generation = 0
   /// The number of instructions the last lint looked up, which sets when to drop stale entries.
   private var liveCount = 0
@@ -258,7 +258,7 @@ extension Finding {
 }
 
 extension Range where Bound == Int {
-  /// Whether `other` lies within this range; an empty range may sit at either end.
+  /// Whether `other` lies within this range. An empty range may sit at either end.
   fileprivate func encloses(_ other: Range<Int>) -> Bool {
     lowerBound <= other.lowerBound && other.upperBound <= upperBound
   }

@@ -125,7 +125,8 @@ public struct Linter: Sendable {
   }
 
   /// The number of instructions from which a lint of a whole new document runs the instruction
-  /// rules on a second thread; below it, starting the thread costs more than it saves.
+  /// rules on a second thread. The value is an estimate: below it, starting the thread costs
+  /// about as much as it saves.
   static let parallelInstructionCount = 200
 
   /// Findings computed on another thread, readable after `group.wait()`.
@@ -219,7 +220,7 @@ public struct Linter: Sendable {
     for rule in stageRules {
       rule.check(window, into: &fresh)
     }
-    // Keep what falls in the prelude (when missing) or in a missing stage; the rest is cached.
+    // Keep what falls in the prelude (when missing) or in a missing stage. The cache has the rest.
     let allSpans = [0..<preludeEnd] + spans
     guard let perSpan = Linter.attribute(fresh, to: allSpans) else {
       // NOTE: a finding outside every stage, or an empty one where two stages meet, cannot be

@@ -52,8 +52,8 @@ public enum RuleScope: Sendable {
   /// whole or built on, and which stages it copies from): never on other stages' instructions.
   /// `LintCache` keeps such findings while those inputs are unchanged.
   case stage
-  /// Findings may depend on anything in the document; the rule runs over the whole document on
-  /// every lint.
+  /// Findings may depend on anything in the document, so the rule runs over the whole document
+  /// on every lint.
   case document
 }
 

@@ -16,7 +16,7 @@ struct ClientSupport {
   /// `codeAction/resolve` for the edit of an action that arrives without one.
   var codeActionEditResolve = false
   /// `textDocument.documentSymbol.hierarchicalDocumentSymbolSupport`: the client shows nested
-  /// `DocumentSymbol`s; without it, LSP says the server sends a flat `SymbolInformation` list.
+  /// `DocumentSymbol`s. Without it, LSP says the server sends a flat `SymbolInformation` list.
   var hierarchicalSymbols = false
 }
 

@@ -32,7 +32,7 @@ struct DL3045: Rule {
     """
 
   func check(_ context: RuleContext, into findings: inout [Finding]) {
-    // Most files copy only to absolute paths; then no stage's WORKDIR needs working out.
+    // Most files copy only to absolute paths, so no stage's WORKDIR needs working out.
     var relativeDestinations: [Int: ArgumentToken] = [:]
     for (index, instruction) in context.instructions.enumerated() where instruction.kind == .copy {
       let tokens = instruction.argumentTokens
