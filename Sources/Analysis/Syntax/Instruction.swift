@@ -25,11 +25,8 @@ public struct Instruction: Sendable {
   /// Comment lines inside the continuation (BuildKit drops them from the instruction).
   public var embeddedComments: [Comment]
   public var errors: [SyntaxError]
-  /// The whole instruction as BuildKit joins it (its `Original`): from the keyword to the end of
-  /// the last line, continuations and embedded comment lines removed, trailing blanks kept.
-  public var logicalLine: LogicalText = .empty(at: 0)
   /// The flags as BuildKit reports them: each `--name=value` word after quote removal.
-  public var flagWords: [String] = []
+  public var flagWords: [String] { flags.map(\.text) }
 
   public init(
     range: Range<Int>, kind: InstructionKind, keyword: String, keywordRange: Range<Int>,
@@ -50,32 +47,8 @@ public struct Instruction: Sendable {
     self.errors = errors
   }
 
-  /// Creates an instruction with every field, including those that the public initializer
-  /// leaves at their defaults.
-  init(
-    range: Range<Int>, kind: InstructionKind, keyword: String, keywordRange: Range<Int>,
-    flags: [Flag], arguments: LogicalText, argumentsRange: Range<Int>, execForm: ExecForm?,
-    heredocs: [Heredoc], onbuildTrigger: OnbuildTrigger?, embeddedComments: [Comment], errors: [SyntaxError],
-    logicalLine: LogicalText, flagWords: [String]
-  ) {
-    self.range = range
-    self.kind = kind
-    self.keyword = keyword
-    self.keywordRange = keywordRange
-    self.flags = flags
-    self.arguments = arguments
-    self.argumentsRange = argumentsRange
-    self.execForm = execForm
-    self.heredocs = heredocs
-    self.onbuildTrigger = onbuildTrigger
-    self.embeddedComments = embeddedComments
-    self.errors = errors
-    self.logicalLine = logicalLine
-    self.flagWords = flagWords
-  }
-
   /// Whether the arguments are in shell form (not JSON) and there are arguments.
-  public var isShellForm: Bool { execForm == nil && !arguments.text.isEmpty }
+  public var isShellForm: Bool { execForm == nil && !arguments.bytes.isEmpty }
 
   /// Returns the first flag named `name` (without the leading dashes).
   public func flag(_ name: String) -> Flag? { flags.first { $0.name == name } }

@@ -66,7 +66,6 @@ extension Instruction {
     copy.onbuildTrigger = onbuildTrigger.map { OnbuildTrigger($0.instruction.shifted(by: delta)) }
     copy.embeddedComments = embeddedComments.map { $0.shifted(by: delta) }
     copy.errors = errors.map { $0.shifted(by: delta) }
-    copy.logicalLine = logicalLine.shifted(by: delta)
     return copy
   }
 }
