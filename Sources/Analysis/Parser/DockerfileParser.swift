@@ -32,9 +32,7 @@ struct FileParser {
 
   mutating func parseAll() {
     // One node per line at most; reserving avoids copying the growing array of large nodes.
-    var newlines = 0
-    for byte in bytes where byte == GoText.newline { newlines += 1 }
-    nodes.reserveCapacity(newlines + 1)
+    nodes.reserveCapacity(ByteSearch.count(of: GoText.newline, in: bytes, from: 0, to: bytes.count) + 1)
     var position = 0
     while position < bytes.count {
       let next = parseNode(at: position)
@@ -65,14 +63,16 @@ struct FileParser {
   /// Returns the content range of the first line that BuildKit's scanner rejects as too long.
   /// A last line without `\n` must leave room in the scanner's buffer, so its limit is one less.
   private func firstTooLongLine() -> Range<Int>? {
-    guard bytes.count >= FileParser.maxLineLength else { return nil }
+    // A line that starts at `start` is too long exactly when no `\n` lies in the next
+    // `maxLineLength` bytes and those bytes exist. Searching each such window backwards for its
+    // last `\n` clears every line that starts before it, so the scan skips most of the file.
+    let limit = FileParser.maxLineLength
     var start = 0
-    while start < bytes.count {
-      let line = PhysicalLine.scan(bytes, from: start)
-      let hasNewline = line.end > line.start && bytes[line.end - 1] == GoText.newline
-      let limit = hasNewline ? FileParser.maxLineLength : FileParser.maxLineLength - 1
-      if line.end - line.start > limit { return line.start..<line.contentEnd }
-      start = line.end
+    while start + limit <= bytes.count {
+      var index = start + limit - 1
+      while index >= start && bytes[index] != GoText.newline { index -= 1 }
+      if index < start { return start..<PhysicalLine.scan(bytes, from: start).contentEnd }
+      start = index + 1
     }
     return nil
   }
@@ -83,7 +83,7 @@ struct FileParser {
     let line = PhysicalLine.scan(bytes, from: position)
     let tokenStart = position == 0 ? byteOrderMarkLength(bytes) : position
 
-    if case .directive(let directive, let error) = directiveScanner.scan(
+    if !directiveScanner.isDone, case .directive(let directive, let error) = directiveScanner.scan(
       bytes, start: tokenStart, contentEnd: line.contentEnd, lineRange: line.start..<line.end) {
       directives.append(directive)
       nodes.append(.directive(directive))

@@ -26,8 +26,10 @@ enum HeredocScanner {
   static func mayContainHeredoc(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
     var index = range.lowerBound
     while index + 1 < range.upperBound {
-      if bytes[index] == lessThan && bytes[index + 1] == lessThan { return true }
-      index += 1
+      index = ByteSearch.firstIndex(of: lessThan, in: bytes, from: index, to: range.upperBound - 1)
+      if index + 1 >= range.upperBound { return false }
+      if bytes[index + 1] == lessThan { return true }
+      index += 2
     }
     return false
   }

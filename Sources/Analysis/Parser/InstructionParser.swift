@@ -73,10 +73,10 @@ enum InstructionParser {
     let kind: InstructionKind
     let keyword: String
     switch keywordKind(bytes, keywordLogical) {
-    case .known(let entry, let isUpperCase):
-      kind = entry.kind
+    case .known(let index, let isUpperCase):
+      kind = keywordKinds[index]
       // The usual spelling reuses a constant instead of decoding a new string.
-      keyword = isUpperCase ? entry.upperCase : String(decoding: UnsafeBufferPointer(rebasing: bytes[keywordLogical]), as: UTF8.self)
+      keyword = isUpperCase ? upperCaseKeywords[index] : String(decoding: UnsafeBufferPointer(rebasing: bytes[keywordLogical]), as: UTF8.self)
     case .unknownASCII:
       kind = .unknown
       keyword = String(decoding: UnsafeBufferPointer(rebasing: bytes[keywordLogical]), as: UTF8.self)
@@ -125,7 +125,7 @@ enum InstructionParser {
         execForm = readExecForm(bytes, map: map, commandStart..<argumentsLogical.upperBound, errors: &errors)
       }
     case .env, .label:
-      if let error = BuildKitWords.nameValueError(bytes, argumentsLogical, escape: escape, keyword: kind.keyword) {
+      if let error = BuildKitWords.nameValueError(bytes, argumentsLogical, escape: escape, keyword: kind == .env ? "ENV" : "LABEL") {
         errors.append(SyntaxError(range: map.sourceRange(error.range), message: error.message, isFatal: true))
       }
     case .onbuild:
@@ -150,16 +150,10 @@ enum InstructionParser {
       heredocs: [], onbuildTrigger: trigger, embeddedComments: [], errors: errors)
   }
 
-  /// A known instruction keyword: its lower-case bytes, its kind and its upper-case spelling.
-  private struct KeywordEntry {
-    var lowerCase: [UInt8]
-    var kind: InstructionKind
-    var upperCase: String
-  }
-
   /// The outcome of matching a keyword against the known instructions.
   private enum KeywordMatch {
-    case known(KeywordEntry, isUpperCase: Bool)
+    /// The keyword at `index` in `keywordKinds`, and whether it is written in upper case.
+    case known(index: Int, isUpperCase: Bool)
     /// An ASCII word that names no instruction.
     case unknownASCII
     /// A keyword with bytes outside ASCII, which goes through Unicode lowercasing as Go's
@@ -167,28 +161,54 @@ enum InstructionParser {
     case notASCII
   }
 
-  private static let keywords: [KeywordEntry] = InstructionKind.allCases.filter { $0 != .unknown }.map {
-    KeywordEntry(lowerCase: Array($0.rawValue.utf8), kind: $0, upperCase: $0.keyword)
+  private static let keywordKinds: [InstructionKind] = InstructionKind.allCases.filter { $0 != .unknown }
+  /// The upper-case spellings, indexed like `keywordKinds`.
+  private static let upperCaseKeywords: [String] = keywordKinds.map(\.keyword)
+  /// The keywords packed by `packedKeyword`, indexed like `keywordKinds`.
+  private static let packedKeywords: [PackedKeyword] = keywordKinds.map { kind in
+    let bytes = Array(kind.rawValue.utf8)
+    return bytes.withUnsafeBufferPointer { packedKeyword($0, 0..<$0.count) }
+  }
+
+  /// A keyword of up to 16 bytes folded to lower case and packed into two words, with its length.
+  private struct PackedKeyword: Equatable {
+    var low: UInt64 = 0
+    var high: UInt64 = 0
+    var count = 0
+  }
+
+  /// Packs `range` with each byte's 0x20 bit set, which folds ASCII letters to lower case. Other
+  /// bytes may fold onto letters too, so a match also needs every byte to be a letter.
+  private static func packedKeyword(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> PackedKeyword {
+    var packed = PackedKeyword(count: range.count)
+    for (offset, index) in range.enumerated() {
+      let folded = UInt64(bytes[index] | 0x20)
+      if offset < 8 {
+        packed.low |= folded << (8 * offset)
+      } else {
+        packed.high |= folded << (8 * (offset - 8))
+      }
+    }
+    return packed
   }
 
   /// Classifies a keyword in any letter case without allocating.
   private static func keywordKind(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> KeywordMatch {
     var isUpperCase = true
+    var isLetters = true
     for index in range {
       let byte = bytes[index]
       if byte >= 0x80 { return .notASCII }
-      if byte >= 0x61 && byte <= 0x7A { isUpperCase = false }
-    }
-    guard range.count >= 3 && range.count <= 11 else { return .unknownASCII }
-    for entry in keywords where entry.lowerCase.count == range.count {
-      var matches = true
-      for (offset, expected) in entry.lowerCase.enumerated() where bytes[range.lowerBound + offset] | 0x20 != expected {
-        matches = false
-        break
+      if byte >= 0x61 && byte <= 0x7A {
+        isUpperCase = false
+      } else if !(byte >= 0x41 && byte <= 0x5A) {
+        isLetters = false
       }
-      if matches { return .known(entry, isUpperCase: isUpperCase) }
     }
-    return .unknownASCII
+    guard isLetters && range.count >= 3 && range.count <= 11 else { return .unknownASCII }
+    let packed = packedKeyword(bytes, range)
+    guard let index = packedKeywords.firstIndex(of: packed) else { return .unknownASCII }
+    return .known(index: index, isUpperCase: isUpperCase)
   }
 
   /// Reads `range` as a JSON array the way `parseMaybeJSON` does. Returns the exec form, or

@@ -28,6 +28,8 @@ public struct Instruction: Sendable {
   /// The flags as BuildKit reports them: each `--name=value` word after quote removal.
   public var flagWords: [String] { flags.map(\.text) }
 
+  // Inlined so that the parser builds an instruction in place instead of copying it once more.
+  @inline(__always)
   public init(
     range: Range<Int>, kind: InstructionKind, keyword: String, keywordRange: Range<Int>,
     flags: [Flag], arguments: LogicalText, argumentsRange: Range<Int>, execForm: ExecForm?,
