@@ -185,7 +185,7 @@ struct FileParser {
       end = readHeredocs(of: &instruction, line: bytes, map: map, bounds: firstPiece, from: linesEnd)
     }
     instruction.range = firstLine.start..<end
-    instruction.embeddedComments = comments ?? []
+    if let comments, !comments.isEmpty { instruction.embeddedComments = comments }
     nodes.append(.instruction(instruction))
     return end
   }

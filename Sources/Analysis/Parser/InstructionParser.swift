@@ -171,7 +171,7 @@ enum InstructionParser {
   }
 
   /// A keyword of up to 16 bytes folded to lower case and packed into two words, with its length.
-  private struct PackedKeyword: Equatable {
+  private struct PackedKeyword {
     var low: UInt64 = 0
     var high: UInt64 = 0
     var count = 0
@@ -207,8 +207,15 @@ enum InstructionParser {
     }
     guard isLetters && range.count >= 3 && range.count <= 11 else { return .unknownASCII }
     let packed = packedKeyword(bytes, range)
-    guard let index = packedKeywords.firstIndex(of: packed) else { return .unknownASCII }
-    return .known(index: index, isUpperCase: isUpperCase)
+    return packedKeywords.withUnsafeBufferPointer { candidates in
+      for index in 0..<candidates.count {
+        let candidate = candidates[index]
+        if candidate.low == packed.low && candidate.high == packed.high && candidate.count == packed.count {
+          return .known(index: index, isUpperCase: isUpperCase)
+        }
+      }
+      return .unknownASCII
+    }
   }
 
   /// Reads `range` as a JSON array the way `parseMaybeJSON` does. Returns the exec form, or
