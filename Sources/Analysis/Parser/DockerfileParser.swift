@@ -197,6 +197,9 @@ struct FileParser {
   ) -> Int {
     guard instruction.acceptsHeredocs, HeredocScanner.mayContainHeredoc(line, bounds) else { return start }
     let openers = HeredocScanner.openers(line, bounds)
+    var heredocs: [Heredoc] = []
+    heredocs.reserveCapacity(openers.count)
+    var errors: [SyntaxError] = []
     var position = start
     for opener in openers {
       let bodyStart = position
@@ -220,15 +223,18 @@ struct FileParser {
         ? String(decoding: HeredocScanner.strippingLeadingTabs(Array(body)), as: UTF8.self)
         : String(decoding: body, as: UTF8.self)
       let openerRange = map.sourceRange(opener.range)
-      instruction.heredocs.append(Heredoc(
+      heredocs.append(Heredoc(
         name: String(decoding: opener.name, as: UTF8.self), fileDescriptor: opener.fileDescriptor,
         stripsTabs: opener.stripsTabs, isQuoted: opener.isQuoted, openerRange: openerRange,
         bodyRange: bodyStart..<position, terminatorRange: terminator ?? position..<position,
         content: content))
       if terminator == nil {
-        instruction.errors.append(SyntaxError(range: openerRange, message: "unterminated heredoc", isFatal: true))
+        errors.append(SyntaxError(range: openerRange, message: "unterminated heredoc", isFatal: true))
       }
     }
+    // One update each, because every change to these fields builds a new details box.
+    if !heredocs.isEmpty { instruction.heredocs = heredocs }
+    if !errors.isEmpty { instruction.errors.append(contentsOf: errors) }
     return position
   }
 }

@@ -45,6 +45,7 @@ struct LineMap {
     }
     var first: LogicalText.Piece?
     var later: [LogicalText.Piece] = []
+    later.reserveCapacity(pieces.count - 1)
     for index in 0..<pieces.count {
       let piece = pieces[index]
       let pieceEnd = index + 1 < pieces.count ? pieces[index + 1].logicalStart : end
@@ -73,10 +74,10 @@ enum InstructionParser {
     let kind: InstructionKind
     let keyword: String
     switch keywordKind(bytes, keywordLogical) {
-    case .known(let index, let isUpperCase):
-      kind = keywordKinds[index]
+    case .known(let match, let isUpperCase):
+      kind = match
       // The usual spelling reuses a constant instead of decoding a new string.
-      keyword = isUpperCase ? upperCaseKeywords[index] : String(decoding: UnsafeBufferPointer(rebasing: bytes[keywordLogical]), as: UTF8.self)
+      keyword = isUpperCase ? upperCaseKeyword(match) : String(decoding: UnsafeBufferPointer(rebasing: bytes[keywordLogical]), as: UTF8.self)
     case .unknownASCII:
       kind = .unknown
       keyword = String(decoding: UnsafeBufferPointer(rebasing: bytes[keywordLogical]), as: UTF8.self)
@@ -152,8 +153,7 @@ enum InstructionParser {
 
   /// The outcome of matching a keyword against the known instructions.
   private enum KeywordMatch {
-    /// The keyword at `index` in `keywordKinds`, and whether it is written in upper case.
-    case known(index: Int, isUpperCase: Bool)
+    case known(InstructionKind, isUpperCase: Bool)
     /// An ASCII word that names no instruction.
     case unknownASCII
     /// A keyword with bytes outside ASCII, which goes through Unicode lowercasing as Go's
@@ -161,60 +161,83 @@ enum InstructionParser {
     case notASCII
   }
 
-  private static let keywordKinds: [InstructionKind] = InstructionKind.allCases.filter { $0 != .unknown }
-  /// The upper-case spellings, indexed like `keywordKinds`.
-  private static let upperCaseKeywords: [String] = keywordKinds.map(\.keyword)
-  /// The keywords packed by `packedKeyword`, indexed like `keywordKinds`.
-  private static let packedKeywords: [PackedKeyword] = keywordKinds.map { kind in
-    let bytes = Array(kind.rawValue.utf8)
-    return bytes.withUnsafeBufferPointer { packedKeyword($0, 0..<$0.count) }
-  }
-
-  /// A keyword of up to 16 bytes folded to lower case and packed into two words, with its length.
-  private struct PackedKeyword {
-    var low: UInt64 = 0
-    var high: UInt64 = 0
-    var count = 0
-  }
-
-  /// Packs `range` with each byte's 0x20 bit set, which folds ASCII letters to lower case. Other
-  /// bytes may fold onto letters too, so a match also needs every byte to be a letter.
-  private static func packedKeyword(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> PackedKeyword {
-    var packed = PackedKeyword(count: range.count)
-    for (offset, index) in range.enumerated() {
-      let folded = UInt64(bytes[index] | 0x20)
-      if offset < 8 {
-        packed.low |= folded << (8 * offset)
-      } else {
-        packed.high |= folded << (8 * (offset - 8))
-      }
-    }
-    return packed
-  }
-
-  /// Classifies a keyword in any letter case without allocating.
+  /// Classifies a keyword in any letter case without allocating. The keyword is packed into two
+  /// words with every letter folded to lower case, and the words are matched as constants.
   private static func keywordKind(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> KeywordMatch {
     var isUpperCase = true
     var isLetters = true
-    for index in range {
+    var low: UInt64 = 0
+    var high: UInt64 = 0
+    var index = range.lowerBound
+    while index < range.upperBound {
       let byte = bytes[index]
+      let offset = index - range.lowerBound
+      index += 1
       if byte >= 0x80 { return .notASCII }
       if byte >= 0x61 && byte <= 0x7A {
         isUpperCase = false
       } else if !(byte >= 0x41 && byte <= 0x5A) {
         isLetters = false
       }
-    }
-    guard isLetters && range.count >= 3 && range.count <= 11 else { return .unknownASCII }
-    let packed = packedKeyword(bytes, range)
-    return packedKeywords.withUnsafeBufferPointer { candidates in
-      for index in 0..<candidates.count {
-        let candidate = candidates[index]
-        if candidate.low == packed.low && candidate.high == packed.high && candidate.count == packed.count {
-          return .known(index: index, isUpperCase: isUpperCase)
-        }
+      if offset < 8 {
+        low |= UInt64(byte | 0x20) &<< (8 * offset)
+      } else if offset < 16 {
+        high |= UInt64(byte | 0x20) &<< (8 * (offset - 8))
       }
+    }
+    guard isLetters && range.count >= 3 && range.count <= 11, let kind = knownKind(low: low, high: high) else {
       return .unknownASCII
+    }
+    return .known(kind, isUpperCase: isUpperCase)
+  }
+
+  /// Returns the instruction whose lower-case keyword packs into `low` and `high`, little-endian.
+  private static func knownKind(low: UInt64, high: UInt64) -> InstructionKind? {
+    switch low {
+    case 0x646461: return high == 0x0 ? .add : nil  // add
+    case 0x677261: return high == 0x0 ? .arg : nil  // arg
+    case 0x646d63: return high == 0x0 ? .cmd : nil  // cmd
+    case 0x79706f63: return high == 0x0 ? .copy : nil  // copy
+    case 0x696f707972746e65: return high == 0x746e ? .entrypoint : nil  // entrypoint
+    case 0x766e65: return high == 0x0 ? .env : nil  // env
+    case 0x65736f707865: return high == 0x0 ? .expose : nil  // expose
+    case 0x6d6f7266: return high == 0x0 ? .from : nil  // from
+    case 0x686368746c616568: return high == 0x6b6365 ? .healthcheck : nil  // healthcheck
+    case 0x6c6562616c: return high == 0x0 ? .label : nil  // label
+    case 0x6e6961746e69616d: return high == 0x7265 ? .maintainer : nil  // maintainer
+    case 0x646c6975626e6f: return high == 0x0 ? .onbuild : nil  // onbuild
+    case 0x6e7572: return high == 0x0 ? .run : nil  // run
+    case 0x6c6c656873: return high == 0x0 ? .shell : nil  // shell
+    case 0x6e676973706f7473: return high == 0x6c61 ? .stopsignal : nil  // stopsignal
+    case 0x72657375: return high == 0x0 ? .user : nil  // user
+    case 0x656d756c6f76: return high == 0x0 ? .volume : nil  // volume
+    case 0x7269646b726f77: return high == 0x0 ? .workdir : nil  // workdir
+    default: return nil
+    }
+  }
+
+  /// Returns the upper-case keyword as a constant string.
+  private static func upperCaseKeyword(_ kind: InstructionKind) -> String {
+    switch kind {
+    case .add: return "ADD"
+    case .arg: return "ARG"
+    case .cmd: return "CMD"
+    case .copy: return "COPY"
+    case .entrypoint: return "ENTRYPOINT"
+    case .env: return "ENV"
+    case .expose: return "EXPOSE"
+    case .from: return "FROM"
+    case .healthcheck: return "HEALTHCHECK"
+    case .label: return "LABEL"
+    case .maintainer: return "MAINTAINER"
+    case .onbuild: return "ONBUILD"
+    case .run: return "RUN"
+    case .shell: return "SHELL"
+    case .stopsignal: return "STOPSIGNAL"
+    case .user: return "USER"
+    case .volume: return "VOLUME"
+    case .workdir: return "WORKDIR"
+    case .unknown: return ""
     }
   }
 
