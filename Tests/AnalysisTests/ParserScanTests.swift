@@ -22,17 +22,6 @@ final class ParserScanTests: XCTestCase {
     }
   }
 
-  func testCountMatchesLinearCount() {
-    var generator = SplitMix64(seed: 2)
-    for _ in 0..<2000 {
-      let bytes = (0..<Int(generator.next(below: 40))).map { _ in Self.alphabet[Int(generator.next(below: 10))] }
-      let start = Int(generator.next(below: UInt64(bytes.count + 1)))
-      let expected = bytes[start...].filter { $0 == 0x0A }.count
-      let counted = bytes.withUnsafeBufferPointer { ByteSearch.count(of: 0x0A, in: $0, from: start, to: $0.count) }
-      XCTAssertEqual(counted, expected, "\(bytes) from \(start)")
-    }
-  }
-
   func testHeredocProbeFindsAdjacentLessThans() {
     let cases: [(String, Bool)] = [
       ("RUN cat <<EOF", true), ("RUN a < b < c", false), ("RUN a <", false), ("<<", true), ("<", false),

@@ -8,6 +8,9 @@ public enum DockerfileParser {
   public static func parse(_ source: SourceText) -> SyntaxTree {
     source.bytes.withUnsafeBufferPointer { bytes in
       var parser = FileParser(bytes: bytes)
+      // Each node covers at least one line, and the line index, which also ends lines at a lone
+      // `\r`, counts at least as many lines as the parser sees.
+      parser.nodes.reserveCapacity(source.lineIndex.lineCount)
       parser.parseAll()
       return parser.makeTree()
     }
@@ -31,8 +34,6 @@ struct FileParser {
   }
 
   mutating func parseAll() {
-    // One node per line at most; reserving avoids copying the growing array of large nodes.
-    nodes.reserveCapacity(ByteSearch.count(of: GoText.newline, in: bytes, from: 0, to: bytes.count) + 1)
     var position = 0
     while position < bytes.count {
       let next = parseNode(at: position)
@@ -167,35 +168,46 @@ struct FileParser {
   private mutating func parseInstruction(firstLine: PhysicalLine, contentStart: Int) -> Int {
     var comments: [Comment]? = []
     let (linesEnd, firstPiece, joined) = joinLines(firstLine: firstLine, contentStart: contentStart, comments: &comments)
-    var instruction: Instruction
-    var end = linesEnd
+    let embeddedComments = comments ?? []
     if joined {
       let escape = self.escape
-      (instruction, end) = scratch.bytes.withUnsafeBufferPointer { line in
+      let scratch = self.scratch
+      return scratch.bytes.withUnsafeBufferPointer { line in
         scratch.pieces.withUnsafeBufferPointer { pieces in
           let map = LineMap(pieces: pieces, end: line.count)
-          var instruction = InstructionParser.parse(line, map: map, bounds: 0..<line.count, escape: escape)
-          let end = readHeredocs(of: &instruction, line: line, map: map, bounds: 0..<line.count, from: linesEnd)
-          return (instruction, end)
+          return appendInstruction(
+            InstructionParser.parse(line, map: map, bounds: 0..<line.count, escape: escape),
+            line: line, map: map, bounds: 0..<line.count, start: firstLine.start, linesEnd: linesEnd, comments: embeddedComments)
         }
       }
-    } else {
-      let map = LineMap(pieces: UnsafeBufferPointer(start: nil, count: 0), end: firstPiece.upperBound)
-      instruction = InstructionParser.parse(bytes, map: map, bounds: firstPiece, escape: escape)
-      end = readHeredocs(of: &instruction, line: bytes, map: map, bounds: firstPiece, from: linesEnd)
     }
-    instruction.range = firstLine.start..<end
-    if let comments, !comments.isEmpty { instruction.embeddedComments = comments }
+    let map = LineMap(pieces: UnsafeBufferPointer(start: nil, count: 0), end: firstPiece.upperBound)
+    return appendInstruction(
+      InstructionParser.parse(bytes, map: map, bounds: firstPiece, escape: escape),
+      line: bytes, map: map, bounds: firstPiece, start: firstLine.start, linesEnd: linesEnd, comments: embeddedComments)
+  }
+
+  /// Completes a parsed instruction with what lies outside its line, appends it to `nodes` and
+  /// returns its end. It takes the instruction as `consuming` so that it can move into the node.
+  private mutating func appendInstruction(
+    _ instruction: consuming Instruction, line: UnsafeBufferPointer<UInt8>, map: LineMap, bounds: Range<Int>,
+    start: Int, linesEnd: Int, comments: [Comment]
+  ) -> Int {
+    var end = linesEnd
+    if instruction.acceptsHeredocs && HeredocScanner.mayContainHeredoc(line, bounds) {
+      end = readHeredocs(of: &instruction, line: line, map: map, bounds: bounds, from: linesEnd)
+    }
+    instruction.range = start..<end
+    if !comments.isEmpty { instruction.embeddedComments = comments }
     nodes.append(.instruction(instruction))
     return end
   }
 
-  /// Finds the heredoc openers in `bounds` of the instruction's line and reads their bodies, one
-  /// after the other, from `start`. Returns the end of the last body.
+  /// Reads the bodies of the heredocs opened in `bounds` of the instruction's line, one after the
+  /// other, from `start`. Returns the end of the last body.
   private func readHeredocs(
     of instruction: inout Instruction, line: UnsafeBufferPointer<UInt8>, map: LineMap, bounds: Range<Int>, from start: Int
   ) -> Int {
-    guard instruction.acceptsHeredocs, HeredocScanner.mayContainHeredoc(line, bounds) else { return start }
     let openers = HeredocScanner.openers(line, bounds)
     var heredocs: [Heredoc] = []
     heredocs.reserveCapacity(openers.count)

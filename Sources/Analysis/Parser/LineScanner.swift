@@ -60,22 +60,4 @@ enum ByteSearch {
     while index < end && base[index] != target { index += 1 }
     return index
   }
-
-  /// Counts the bytes equal to `target` in `start..<end`.
-  static func count(of target: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
-    guard let base = bytes.baseAddress else { return 0 }
-    let pattern = UInt64(target) &* lowBits
-    var total = 0
-    var index = start
-    while index + 8 <= end {
-      // Each match leaves one bit at the bottom of its byte, and the product sums all bytes into the top one.
-      total &+= Int(truncatingIfNeeded: ((zeroBytes(word(base, at: index) ^ pattern) >> 7) &* lowBits) >> 56)
-      index += 8
-    }
-    while index < end {
-      if base[index] == target { total &+= 1 }
-      index += 1
-    }
-    return total
-  }
 }
