@@ -85,6 +85,7 @@ enum HeredocScanner {
   /// Removes shell quoting from a heredoc word. `isQuoted` is true when quotes were removed.
   private static func unquote(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (name: [UInt8], isQuoted: Bool)? {
     var output: [UInt8] = []
+    output.reserveCapacity(range.count)
     var isQuoted = false
     var index = range.lowerBound
     let end = range.upperBound
