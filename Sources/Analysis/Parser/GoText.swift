@@ -74,6 +74,7 @@ enum GoText {
   }
 
   /// Returns the first index at or after `start` that is not white space (`strings.TrimLeftFunc`).
+  @inline(__always)
   static func skipSpaces(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
     var index = start
     // Indentation is nearly always spaces and tabs, so skip those before the general test.

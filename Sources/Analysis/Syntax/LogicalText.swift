@@ -7,8 +7,14 @@ public struct LogicalText: Sendable, Hashable {
   /// The first piece, kept out of an array so that text from a single source range (most
   /// instructions) allocates only its bytes. Nil when there are no pieces.
   private var firstPiece: Piece?
-  /// The pieces after the first one.
-  private var laterPieces: [Piece]
+  /// The pieces after the first one; nil rather than empty, so that copying a one-piece text
+  /// retains only its bytes.
+  private var storedLaterPieces: [Piece]?
+
+  private var laterPieces: [Piece] {
+    get { storedLaterPieces ?? [] }
+    set { storedLaterPieces = newValue.isEmpty ? nil : newValue }
+  }
 
   public struct Piece: Sendable, Hashable {
     public var logicalStart: Int
@@ -23,21 +29,21 @@ public struct LogicalText: Sendable, Hashable {
   public init(bytes: [UInt8], pieces: [Piece]) {
     self.bytes = bytes
     self.firstPiece = pieces.first
-    self.laterPieces = pieces.count > 1 ? Array(pieces.dropFirst()) : []
+    self.storedLaterPieces = pieces.count > 1 ? Array(pieces.dropFirst()) : nil
   }
 
   /// Creates a text with one piece, without building an array of pieces.
   init(bytes: [UInt8], sourceStart: Int) {
     self.bytes = bytes
     self.firstPiece = Piece(logicalStart: 0, sourceStart: sourceStart)
-    self.laterPieces = []
+    self.storedLaterPieces = nil
   }
 
   /// Creates a text from its first piece and the pieces after it.
   init(bytes: [UInt8], firstPiece: Piece, laterPieces: [Piece]) {
     self.bytes = bytes
     self.firstPiece = firstPiece
-    self.laterPieces = laterPieces
+    self.storedLaterPieces = laterPieces.isEmpty ? nil : laterPieces
   }
 
   /// The pieces in order: `logicalStart` in `bytes` and `sourceStart` in the source, of equal
@@ -54,7 +60,7 @@ public struct LogicalText: Sendable, Hashable {
     }
     set {
       firstPiece = newValue.first
-      laterPieces = newValue.count > 1 ? Array(newValue.dropFirst()) : []
+      storedLaterPieces = newValue.count > 1 ? Array(newValue.dropFirst()) : nil
     }
   }
 
@@ -108,8 +114,8 @@ public struct LogicalText: Sendable, Hashable {
   public func shifted(by delta: Int) -> LogicalText {
     var copy = self
     copy.firstPiece?.sourceStart += delta
-    if !laterPieces.isEmpty {
-      copy.laterPieces = laterPieces.map { Piece(logicalStart: $0.logicalStart, sourceStart: $0.sourceStart + delta) }
+    if let storedLaterPieces {
+      copy.storedLaterPieces = storedLaterPieces.map { Piece(logicalStart: $0.logicalStart, sourceStart: $0.sourceStart + delta) }
     }
     return copy
   }
@@ -122,7 +128,7 @@ extension LogicalText {
     let upper = max(lower, min(logicalRange.upperBound, bytes.count))
     if lower == upper { return .empty(at: sourceOffset(lower)) }
     let sliceBytes = Array(bytes[lower..<upper])
-    if laterPieces.isEmpty, let only = firstPiece {
+    if storedLaterPieces == nil, let only = firstPiece {
       return LogicalText(bytes: sliceBytes, sourceStart: only.sourceStart + (lower - only.logicalStart))
     }
     let all = pieces
