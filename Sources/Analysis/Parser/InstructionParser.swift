@@ -11,7 +11,13 @@ struct LineMap {
 
   /// Maps an offset to the source. An offset at the boundary between two pieces maps to the
   /// start of the later piece, as `LogicalText.sourceOffset` does.
+  @inline(__always)
   func sourceOffset(_ offset: Int) -> Int {
+    if pieces.isEmpty { return offset }
+    return joinedSourceOffset(offset)
+  }
+
+  private func joinedSourceOffset(_ offset: Int) -> Int {
     guard let first = pieces.first else { return offset }
     var low = 0
     var high = pieces.count - 1
@@ -28,6 +34,7 @@ struct LineMap {
   }
 
   /// Maps a range as `LogicalText.sourceRange` does: the end maps from the last byte inside.
+  @inline(__always)
   func sourceRange(_ range: Range<Int>) -> Range<Int> {
     let start = sourceOffset(range.lowerBound)
     if range.isEmpty { return start..<start }
@@ -164,31 +171,31 @@ enum InstructionParser {
   /// Classifies a keyword in any letter case without allocating. The keyword is packed into two
   /// words with every letter folded to lower case, and the words are matched as constants.
   private static func keywordKind(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> KeywordMatch {
-    var isUpperCase = true
+    guard range.count >= 3 && range.count <= 11 else {
+      for index in range where bytes[index] >= 0x80 { return .notASCII }
+      return .unknownASCII
+    }
+    var allBits: UInt8 = 0
     var isLetters = true
     var low: UInt64 = 0
     var high: UInt64 = 0
-    var index = range.lowerBound
-    while index < range.upperBound {
+    var shift: UInt64 = 0
+    for index in range {
       let byte = bytes[index]
-      let offset = index - range.lowerBound
-      index += 1
-      if byte >= 0x80 { return .notASCII }
-      if byte >= 0x61 && byte <= 0x7A {
-        isUpperCase = false
-      } else if !(byte >= 0x41 && byte <= 0x5A) {
-        isLetters = false
+      allBits |= byte
+      let folded = byte | 0x20
+      if folded < 0x61 || folded > 0x7A { isLetters = false }
+      if shift < 64 {
+        low |= UInt64(folded) &<< shift
+      } else {
+        high |= UInt64(folded) &<< (shift - 64)
       }
-      if offset < 8 {
-        low |= UInt64(byte | 0x20) &<< (8 * offset)
-      } else if offset < 16 {
-        high |= UInt64(byte | 0x20) &<< (8 * (offset - 8))
-      }
+      shift += 8
     }
-    guard isLetters && range.count >= 3 && range.count <= 11, let kind = knownKind(low: low, high: high) else {
-      return .unknownASCII
-    }
-    return .known(kind, isUpperCase: isUpperCase)
+    if allBits >= 0x80 { return .notASCII }
+    guard isLetters, let kind = knownKind(low: low, high: high) else { return .unknownASCII }
+    // Among letters, only lower-case ones have the 0x20 bit set.
+    return .known(kind, isUpperCase: allBits & 0x20 == 0)
   }
 
   /// Returns the instruction whose lower-case keyword packs into `low` and `high`, little-endian.
