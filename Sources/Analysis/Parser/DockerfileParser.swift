@@ -244,9 +244,13 @@ struct FileParser {
         errors.append(SyntaxError(range: openerRange, message: "unterminated heredoc", isFatal: true))
       }
     }
-    // One update each, because every change to these fields builds a new details box.
-    if !heredocs.isEmpty { instruction.heredocs = heredocs }
-    if !errors.isEmpty { instruction.errors.append(contentsOf: errors) }
+    // One update for both, because every change to these fields builds a new details box.
+    if !heredocs.isEmpty || !errors.isEmpty {
+      instruction.updateDetails { details in
+        details.heredocs.append(contentsOf: heredocs)
+        details.errors.append(contentsOf: errors)
+      }
+    }
     return position
   }
 }

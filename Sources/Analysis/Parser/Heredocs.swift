@@ -15,11 +15,15 @@ enum HeredocScanner {
   static let lessThan = UInt8(ascii: "<")
 
   static func openers(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [HeredocOpener] {
+    // The words are split at unquoted white space, keeping quotes and backslashes, as BuildKit's
+    // shell lexer does with raw quotes and escapes, and unset variables stay as written. When the
+    // lexer fails (an unterminated quote, a bad `${...}`), BuildKit finds no words and no openers.
     var openers: [HeredocOpener] = []
-    for word in rawShellWords(bytes, range) {
+    var lexer = ShellLexer(bytes: bytes, index: range.lowerBound, end: range.upperBound)
+    let lexed = lexer.forEachWord { word in
       if let opener = opener(bytes, word) { openers.append(opener) }
     }
-    return openers
+    return lexed ? openers : []
   }
 
   /// Tests whether `range` contains `<<` at all, which is cheaper than splitting words.
@@ -34,14 +38,6 @@ enum HeredocScanner {
     return false
   }
 
-  /// Splits into words at unquoted white space, keeping quotes and backslashes, as BuildKit's
-  /// shell lexer does with raw quotes and escapes. Unset variables stay as written. When the lexer
-  /// fails (an unterminated quote, a bad `${...}`), BuildKit finds no words at all, so neither
-  /// does this.
-  static func rawShellWords(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [Range<Int>] {
-    var lexer = ShellLexer(bytes: bytes, index: range.lowerBound, end: range.upperBound)
-    return lexer.words() ?? []
-  }
 
   /// Returns the index of the quote that closes the one at `start`. Backslashes escape inside `"`.
   private static func closingQuote(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, end: Int) -> Int? {

@@ -2,9 +2,9 @@
 ///
 /// A line without continuations is parsed straight from the source buffer, so the map is the
 /// identity and nothing is copied. A joined line is parsed from a scratch buffer whose pieces
-/// say where each part came from.
+/// record where each part came from.
 struct LineMap {
-  /// The pieces of the joined line in order; empty for the identity map.
+  /// The pieces of the joined line in order, or none for the identity map.
   let pieces: UnsafeBufferPointer<LogicalText.Piece>
   /// The end of the parsed buffer, which ends the last piece.
   let end: Int
@@ -33,7 +33,7 @@ struct LineMap {
     return piece.sourceStart + (offset - piece.logicalStart)
   }
 
-  /// Maps a range as `LogicalText.sourceRange` does: the end maps from the last byte inside.
+  /// Maps a range as `LogicalText.sourceRange` does, mapping the end from the last byte inside.
   @inline(__always)
   func sourceRange(_ range: Range<Int>) -> Range<Int> {
     let start = sourceOffset(range.lowerBound)

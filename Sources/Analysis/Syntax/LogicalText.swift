@@ -7,7 +7,7 @@ public struct LogicalText: Sendable, Hashable {
   /// The first piece, kept out of an array so that text from a single source range (most
   /// instructions) allocates only its bytes. Nil when there are no pieces.
   private var firstPiece: Piece?
-  /// The pieces after the first one; nil rather than empty, so that copying a one-piece text
+  /// The pieces after the first one, nil rather than empty so that copying a one-piece text
   /// retains only its bytes.
   private var storedLaterPieces: [Piece]?
 
