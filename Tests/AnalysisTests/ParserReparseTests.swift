@@ -190,7 +190,7 @@ enum TreeComparison {
     guard left.range == right.range, left.kind == right.kind, left.keyword == right.keyword,
       left.keywordRange == right.keywordRange, left.flags == right.flags, left.flagWords == right.flagWords,
       left.arguments == right.arguments, left.argumentsRange == right.argumentsRange,
-      left.logicalLine == right.logicalLine, left.execForm == right.execForm, left.heredocs == right.heredocs,
+      left.execForm == right.execForm, left.heredocs == right.heredocs,
       left.embeddedComments == right.embeddedComments, left.errors == right.errors
     else { return false }
     switch (left.onbuildTrigger, right.onbuildTrigger) {
@@ -223,7 +223,6 @@ enum TreeDump {
       "\(instruction.kind) \(instruction.keyword.debugDescription) \(instruction.range) keyword \(instruction.keywordRange)",
       "flags \(instruction.flags) words \(instruction.flagWords)",
       "arguments \(instruction.arguments) at \(instruction.argumentsRange)",
-      "line \(instruction.logicalLine)",
       "exec \(String(describing: instruction.execForm))",
       "heredocs \(instruction.heredocs)",
       "comments \(instruction.embeddedComments)",

@@ -210,7 +210,7 @@ final class ParserTests: XCTestCase {
     let run = tree.instructions[0]
     XCTAssertEqual(run.range, 0..<37)
     XCTAssertEqual(run.arguments.text, "echo a     && echo b")
-    XCTAssertEqual(run.logicalLine.text, "RUN echo a     && echo b")
+    XCTAssertEqual(tree.logicalLine(of: run, in: source).text, "RUN echo a     && echo b")
     XCTAssertEqual(run.embeddedComments.count, 1)
     XCTAssertEqual(run.embeddedComments[0].range, 13..<22)
     XCTAssertEqual(run.embeddedComments[0].contentRange, 15..<21)
@@ -247,7 +247,7 @@ final class ParserTests: XCTestCase {
     let (tree, source) = parse(text)
     XCTAssertEqual(tree.instructions[1].range, 7..<14)
     XCTAssertEqual(tree.instructions[1].arguments.text, "b")
-    XCTAssertEqual(tree.instructions[1].logicalLine.text, "RUN b ")
+    XCTAssertEqual(tree.logicalLine(of: tree.instructions[1], in: source).text, "RUN b ")
     assertLossless(tree, source)
   }
 

@@ -93,7 +93,7 @@ public enum BuildKitProjection {
         name: heredoc.name, fileDescriptor: heredoc.fileDescriptor ?? 0,
         content: cString(String(decoding: UnsafeBufferPointer(rebasing: bytes[body]), as: UTF8.self)))
     }
-    var original = instruction.logicalLine.text
+    var original = DockerfileParser.logicalLine(of: instruction, in: bytes, escape: escape).text
     if let first = instruction.heredocs.first, let last = instruction.heredocs.last {
       // The reported text continues with the heredoc lines, terminators included.
       // NOTE: the corpus only has `\n` line ends and unindented terminators here, so keeping

@@ -133,6 +133,7 @@ enum BuildKitWords {
   /// Returns the error BuildKit raises for ENV or LABEL arguments, or nil when they are valid.
   /// It checks the same rules as `nameValuePairs` without building the pairs.
   static func nameValueError(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, escape: UInt8, keyword: String) -> NameValueError? {
+    if isPlainAndValid(bytes, range) { return nil }
     // A word's text contains `=` exactly when its source range does, since only a final escape
     // character is ever dropped.
     func hasEquals(_ word: ArgumentWord) -> Bool { word.range.contains { bytes[$0] == UInt8(ascii: "=") } }
@@ -160,6 +161,64 @@ enum BuildKitWords {
       return NameValueError(message: message, range: word.range)
     }
     return nil
+  }
+
+  /// Bits of `plainByteClasses`.
+  private static let spaceClass: UInt8 = 1
+  private static let tokenSpaceClass: UInt8 = 2
+  private static let equalsClass: UInt8 = 4
+  /// Bytes that the plain check leaves to the full splitter: non-ASCII bytes, quotes and both
+  /// possible escape characters.
+  private static let specialClass: UInt8 = 8
+
+  /// The class bits of every byte value, for `isPlainAndValid`.
+  private static let plainByteClasses: [UInt8] = (0...255).map { value in
+    let byte = UInt8(value)
+    var bits: UInt8 = 0
+    if GoText.isASCIISpace(byte) { bits |= spaceClass }
+    if GoText.isTokenSpace(byte) { bits |= tokenSpaceClass }
+    if byte == UInt8(ascii: "=") { bits |= equalsClass }
+    if byte >= 0x80 || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\"") || byte == GoText.backslash || byte == GoText.backtick {
+      bits |= specialClass
+    }
+    return bits
+  }
+
+  /// Returns true when `range` is valid ENV or LABEL arguments made of ASCII bytes without quotes
+  /// or escape characters. Such words are runs of bytes other than white space, which this checks
+  /// in one pass. False means that `nameValueError` must split the words.
+  static func isPlainAndValid(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    plainByteClasses.withUnsafeBufferPointer { classes in
+      var wordCount = 0
+      var isLegacyForm = false
+      var hasTokenSpace = false
+      var index = range.lowerBound
+      let end = range.upperBound
+      while index < end {
+        var bits = classes[Int(bytes[index])]
+        if bits & spaceClass != 0 {
+          if bits & tokenSpaceClass != 0 { hasTokenSpace = true }
+          index += 1
+          continue
+        }
+        var wordBits: UInt8 = 0
+        repeat {
+          wordBits |= bits
+          index += 1
+          if index == end { break }
+          bits = classes[Int(bytes[index])]
+        } while bits & spaceClass == 0
+        if wordBits & specialClass != 0 { return false }
+        wordCount += 1
+        let hasEquals = wordBits & equalsClass != 0
+        if wordCount == 1 {
+          isLegacyForm = !hasEquals
+        } else if !isLegacyForm && !hasEquals {
+          return false
+        }
+      }
+      return !isLegacyForm || hasTokenSpace
+    }
   }
 
   /// Splits ENV or LABEL arguments into name and value pairs: the legacy `name value` form when

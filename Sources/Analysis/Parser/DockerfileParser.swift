@@ -8,6 +8,9 @@ public enum DockerfileParser {
   public static func parse(_ source: SourceText) -> SyntaxTree {
     source.bytes.withUnsafeBufferPointer { bytes in
       var parser = FileParser(bytes: bytes)
+      // Each node covers at least one line, and the line index, which also ends lines at a lone
+      // `\r`, counts at least as many lines as the parser sees.
+      parser.nodes.reserveCapacity(source.lineIndex.lineCount)
       parser.parseAll()
       return parser.makeTree()
     }
@@ -24,16 +27,13 @@ struct FileParser {
   var nodes: [SyntaxNode] = []
   var fileErrors: [SyntaxError] = []
   var hasInstruction = false
+  var scratch = LogicalLineScratch()
 
   init(bytes: UnsafeBufferPointer<UInt8>) {
     self.bytes = bytes
   }
 
   mutating func parseAll() {
-    // One node per line at most; reserving avoids copying the growing array of large nodes.
-    var newlines = 0
-    for byte in bytes where byte == GoText.newline { newlines += 1 }
-    nodes.reserveCapacity(newlines + 1)
     var position = 0
     while position < bytes.count {
       let next = parseNode(at: position)
@@ -64,14 +64,16 @@ struct FileParser {
   /// Returns the content range of the first line that BuildKit's scanner rejects as too long.
   /// A last line without `\n` must leave room in the scanner's buffer, so its limit is one less.
   private func firstTooLongLine() -> Range<Int>? {
-    guard bytes.count >= FileParser.maxLineLength else { return nil }
+    // A line that starts at `start` is too long exactly when no `\n` lies in the next
+    // `maxLineLength` bytes and those bytes exist. Searching each such window backwards for its
+    // last `\n` clears every line that starts before it, so the scan skips most of the file.
+    let limit = FileParser.maxLineLength
     var start = 0
-    while start < bytes.count {
-      let line = PhysicalLine.scan(bytes, from: start)
-      let hasNewline = line.end > line.start && bytes[line.end - 1] == GoText.newline
-      let limit = hasNewline ? FileParser.maxLineLength : FileParser.maxLineLength - 1
-      if line.end - line.start > limit { return line.start..<line.contentEnd }
-      start = line.end
+    while start + limit <= bytes.count {
+      var index = start + limit - 1
+      while index >= start && bytes[index] != GoText.newline { index -= 1 }
+      if index < start { return start..<PhysicalLine.scan(bytes, from: start).contentEnd }
+      start = index + 1
     }
     return nil
   }
@@ -82,7 +84,7 @@ struct FileParser {
     let line = PhysicalLine.scan(bytes, from: position)
     let tokenStart = position == 0 ? byteOrderMarkLength(bytes) : position
 
-    if case .directive(let directive, let error) = directiveScanner.scan(
+    if !directiveScanner.isDone, case .directive(let directive, let error) = directiveScanner.scan(
       bytes, start: tokenStart, contentEnd: line.contentEnd, lineRange: line.start..<line.end) {
       directives.append(directive)
       nodes.append(.directive(directive))
@@ -135,46 +137,81 @@ struct FileParser {
     return (index - 1, true)
   }
 
-  /// Parses an instruction from its first line, appends it to `nodes` and returns its end.
-  private mutating func parseInstruction(firstLine: PhysicalLine, contentStart: Int) -> Int {
-    var builder = LogicalTextBuilder(capacity: firstLine.contentEnd - contentStart)
-    var comments: [Comment] = []
+  /// Joins the lines of an instruction that starts at `contentStart` on `firstLine`, as BuildKit
+  /// does, and returns the end of its last line. When `joined` is false, the logical line is
+  /// `firstPiece` of the source and nothing is copied. Otherwise it is in `scratch`. Comment lines
+  /// inside the continuation go to `comments` unless it is nil.
+  mutating func joinLines(
+    firstLine: PhysicalLine, contentStart: Int, comments: inout [Comment]?
+  ) -> (end: Int, firstPiece: Range<Int>, joined: Bool) {
     var (pieceEnd, continues) = continuation(contentStart, firstLine.contentEnd)
-    builder.append(bytes, contentStart..<pieceEnd)
+    let firstPiece = contentStart..<pieceEnd
     var end = firstLine.end
+    guard continues && end < bytes.count else { return (end, firstPiece, false) }
+    scratch.start(bytes, firstPiece)
     while continues && end < bytes.count {
       let line = PhysicalLine.scan(bytes, from: end)
       end = line.end
       let firstNonBlank = GoText.skipSpaces(bytes, from: line.start, to: line.contentEnd)
       if firstNonBlank == line.contentEnd { continue }
       if bytes[firstNonBlank] == GoText.hash {
-        comments.append(makeComment(line, hashIndex: firstNonBlank))
+        comments?.append(makeComment(line, hashIndex: firstNonBlank))
         continue
       }
       (pieceEnd, continues) = continuation(line.start, line.contentEnd)
-      builder.append(bytes, line.start..<pieceEnd)
+      scratch.append(bytes, line.start..<pieceEnd)
     }
-    let logicalLine = builder.text
-    let command = InstructionParser.parse(line: logicalLine, escape: escape)
-    var heredocs: [Heredoc] = []
-    var heredocErrors: [SyntaxError] = []
-    if command.acceptsHeredocs {
-      end = readHeredocs(line: logicalLine, from: end, into: &heredocs, errors: &heredocErrors)
+    return (end, firstPiece, true)
+  }
+
+  /// Parses an instruction from its first line, appends it to `nodes` and returns its end.
+  private mutating func parseInstruction(firstLine: PhysicalLine, contentStart: Int) -> Int {
+    var comments: [Comment]? = []
+    let (linesEnd, firstPiece, joined) = joinLines(firstLine: firstLine, contentStart: contentStart, comments: &comments)
+    let embeddedComments = comments ?? []
+    if joined {
+      let escape = self.escape
+      let scratch = self.scratch
+      return scratch.bytes.withUnsafeBufferPointer { line in
+        scratch.pieces.withUnsafeBufferPointer { pieces in
+          let map = LineMap(pieces: pieces, end: line.count)
+          return appendInstruction(
+            InstructionParser.parse(line, map: map, bounds: 0..<line.count, escape: escape),
+            line: line, map: map, bounds: 0..<line.count, start: firstLine.start, linesEnd: linesEnd, comments: embeddedComments)
+        }
+      }
     }
-    nodes.append(.instruction(command.makeInstruction(
-      range: firstLine.start..<end, logicalLine: logicalLine, heredocs: heredocs, embeddedComments: comments,
-      extraErrors: heredocErrors)))
+    let map = LineMap(pieces: UnsafeBufferPointer(start: nil, count: 0), end: firstPiece.upperBound)
+    return appendInstruction(
+      InstructionParser.parse(bytes, map: map, bounds: firstPiece, escape: escape),
+      line: bytes, map: map, bounds: firstPiece, start: firstLine.start, linesEnd: linesEnd, comments: embeddedComments)
+  }
+
+  /// Completes a parsed instruction with what lies outside its line, appends it to `nodes` and
+  /// returns its end. It takes the instruction as `consuming` so that it can move into the node.
+  private mutating func appendInstruction(
+    _ instruction: consuming Instruction, line: UnsafeBufferPointer<UInt8>, map: LineMap, bounds: Range<Int>,
+    start: Int, linesEnd: Int, comments: [Comment]
+  ) -> Int {
+    var end = linesEnd
+    if instruction.acceptsHeredocs && HeredocScanner.mayContainHeredoc(line, bounds) {
+      end = readHeredocs(of: &instruction, line: line, map: map, bounds: bounds, from: linesEnd)
+    }
+    instruction.range = start..<end
+    if !comments.isEmpty { instruction.embeddedComments = comments }
+    nodes.append(.instruction(instruction))
     return end
   }
 
-  /// Finds the heredoc openers in `line` and reads their bodies, one after the other, from
-  /// `start`. Returns the end of the last body.
-  private func readHeredocs(line: LogicalText, from start: Int, into heredocs: inout [Heredoc], errors: inout [SyntaxError]) -> Int {
-    let openers: [HeredocOpener] = line.bytes.withUnsafeBufferPointer { logical in
-      let whole = 0..<logical.count
-      guard HeredocScanner.mayContainHeredoc(logical, whole) else { return [] }
-      return HeredocScanner.openers(logical, whole)
-    }
+  /// Reads the bodies of the heredocs opened in `bounds` of the instruction's line, one after the
+  /// other, from `start`. Returns the end of the last body.
+  private func readHeredocs(
+    of instruction: inout Instruction, line: UnsafeBufferPointer<UInt8>, map: LineMap, bounds: Range<Int>, from start: Int
+  ) -> Int {
+    let openers = HeredocScanner.openers(line, bounds)
+    var heredocs: [Heredoc] = []
+    heredocs.reserveCapacity(openers.count)
+    var errors: [SyntaxError] = []
     var position = start
     for opener in openers {
       let bodyStart = position
@@ -193,43 +230,84 @@ struct FileParser {
         }
       }
       let contentEnd = terminator?.lowerBound ?? position
-      var content = Array(UnsafeBufferPointer(rebasing: bytes[bodyStart..<contentEnd]))
-      if opener.stripsTabs { content = HeredocScanner.strippingLeadingTabs(content) }
-      let openerRange = line.sourceRange(opener.range)
+      let body = UnsafeBufferPointer(rebasing: bytes[bodyStart..<contentEnd])
+      let content = opener.stripsTabs
+        ? String(decoding: HeredocScanner.strippingLeadingTabs(Array(body)), as: UTF8.self)
+        : String(decoding: body, as: UTF8.self)
+      let openerRange = map.sourceRange(opener.range)
       heredocs.append(Heredoc(
         name: String(decoding: opener.name, as: UTF8.self), fileDescriptor: opener.fileDescriptor,
         stripsTabs: opener.stripsTabs, isQuoted: opener.isQuoted, openerRange: openerRange,
         bodyRange: bodyStart..<position, terminatorRange: terminator ?? position..<position,
-        content: String(decoding: content, as: UTF8.self)))
+        content: content))
       if terminator == nil {
         errors.append(SyntaxError(range: openerRange, message: "unterminated heredoc", isFatal: true))
+      }
+    }
+    // One update for both, because every change to these fields builds a new details box.
+    if !heredocs.isEmpty || !errors.isEmpty {
+      instruction.updateDetails { details in
+        details.heredocs.append(contentsOf: heredocs)
+        details.errors.append(contentsOf: errors)
       }
     }
     return position
   }
 }
 
-/// Collects the pieces of a logical line from source ranges.
-struct LogicalTextBuilder {
+/// The joined text of an instruction that spans lines, and the source pieces it came from. The
+/// parser reuses one for every instruction, so joining allocates only while it grows.
+struct LogicalLineScratch {
   private(set) var bytes: [UInt8] = []
   private(set) var pieces: [LogicalText.Piece] = []
 
-  init(capacity: Int) {
-    bytes.reserveCapacity(capacity)
+  /// Empties the buffers and appends the first piece.
+  mutating func start(_ source: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+    bytes.removeAll(keepingCapacity: true)
+    pieces.removeAll(keepingCapacity: true)
+    pieces.append(LogicalText.Piece(logicalStart: 0, sourceStart: range.lowerBound))
+    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[range]))
   }
 
+  /// Appends a later piece. An empty piece, or one that continues the last piece in the source,
+  /// extends the last piece instead of starting a new one.
   mutating func append(_ source: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
     if let last = pieces.last, range.isEmpty || last.sourceStart + (bytes.count - last.logicalStart) == range.lowerBound {
       bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[range]))
       return
     }
-    if pieces.isEmpty {
-      pieces = [LogicalText.Piece(logicalStart: bytes.count, sourceStart: range.lowerBound)]
-    } else {
-      pieces.append(LogicalText.Piece(logicalStart: bytes.count, sourceStart: range.lowerBound))
-    }
+    pieces.append(LogicalText.Piece(logicalStart: bytes.count, sourceStart: range.lowerBound))
     bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[range]))
   }
+}
 
-  var text: LogicalText { LogicalText(bytes: bytes, pieces: pieces) }
+extension SyntaxTree {
+  /// Returns the line of a top-level `instruction` of this tree as BuildKit joins it (its
+  /// `Original`): from the keyword to the end of the last line, continuations and embedded
+  /// comment lines removed, trailing blanks kept. The tree does not keep this copy of every
+  /// instruction, so it is joined again from `source`, which must be the parsed text.
+  public func logicalLine(of instruction: Instruction, in source: SourceText) -> LogicalText {
+    source.bytes.withUnsafeBufferPointer { bytes in
+      DockerfileParser.logicalLine(of: instruction, in: bytes, escape: escapeCharacter)
+    }
+  }
+}
+
+extension DockerfileParser {
+  /// Joins the lines of a top-level instruction again, as the parser did.
+  static func logicalLine(of instruction: Instruction, in bytes: UnsafeBufferPointer<UInt8>, escape: UInt8) -> LogicalText {
+    let start = instruction.range.lowerBound
+    guard start >= 0 && start < bytes.count else { return .empty(at: start) }
+    var parser = FileParser(bytes: bytes)
+    parser.escape = escape
+    let line = PhysicalLine.scan(bytes, from: start)
+    let tokenStart = start == 0 ? byteOrderMarkLength(bytes) : start
+    let contentStart = GoText.skipSpaces(bytes, from: tokenStart, to: line.contentEnd)
+    var comments: [Comment]?
+    let joined = parser.joinLines(firstLine: line, contentStart: contentStart, comments: &comments)
+    guard joined.joined else {
+      return LogicalText(bytes: Array(UnsafeBufferPointer(rebasing: bytes[joined.firstPiece])), sourceStart: joined.firstPiece.lowerBound)
+    }
+    return LogicalText(bytes: parser.scratch.bytes, pieces: parser.scratch.pieces)
+  }
 }

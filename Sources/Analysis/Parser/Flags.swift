@@ -72,8 +72,8 @@ enum FlagScanner {
     }
   }
 
-  /// Builds the tree's `Flag` from a scanned word, mapping logical offsets through `line`.
-  static func makeFlag(_ scanned: ScannedFlag, line: LogicalText) -> Flag {
+  /// Builds the tree's `Flag` from a scanned word, mapping logical offsets through `map`.
+  static func makeFlag(_ scanned: ScannedFlag, map line: LineMap) -> Flag {
     let text = scanned.text
     let nameStart = scanned.range.lowerBound + 2
     if let equals = text.firstIndex(of: UInt8(ascii: "=")) {

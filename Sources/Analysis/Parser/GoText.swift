@@ -74,8 +74,11 @@ enum GoText {
   }
 
   /// Returns the first index at or after `start` that is not white space (`strings.TrimLeftFunc`).
+  @inline(__always)
   static func skipSpaces(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
     var index = start
+    // Indentation is nearly always spaces and tabs, so skip those before the general test.
+    while index < end && (bytes[index] == space || bytes[index] == tab) { index += 1 }
     while index < end {
       let length = spaceLength(bytes, at: index, end: end)
       if length == 0 { break }

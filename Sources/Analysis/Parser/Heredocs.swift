@@ -15,31 +15,29 @@ enum HeredocScanner {
   static let lessThan = UInt8(ascii: "<")
 
   static func openers(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [HeredocOpener] {
+    // The words are split at unquoted white space, keeping quotes and backslashes, as BuildKit's
+    // shell lexer does with raw quotes and escapes, and unset variables stay as written. When the
+    // lexer fails (an unterminated quote, a bad `${...}`), BuildKit finds no words and no openers.
     var openers: [HeredocOpener] = []
-    for word in rawShellWords(bytes, range) {
+    var lexer = ShellLexer(bytes: bytes, index: range.lowerBound, end: range.upperBound)
+    let lexed = lexer.forEachWord { word in
       if let opener = opener(bytes, word) { openers.append(opener) }
     }
-    return openers
+    return lexed ? openers : []
   }
 
   /// Tests whether `range` contains `<<` at all, which is cheaper than splitting words.
   static func mayContainHeredoc(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
     var index = range.lowerBound
     while index + 1 < range.upperBound {
-      if bytes[index] == lessThan && bytes[index + 1] == lessThan { return true }
-      index += 1
+      index = ByteSearch.firstIndex(of: lessThan, in: bytes, from: index, to: range.upperBound - 1)
+      if index + 1 >= range.upperBound { return false }
+      if bytes[index + 1] == lessThan { return true }
+      index += 2
     }
     return false
   }
 
-  /// Splits into words at unquoted white space, keeping quotes and backslashes, as BuildKit's
-  /// shell lexer does with raw quotes and escapes. Unset variables stay as written. When the lexer
-  /// fails (an unterminated quote, a bad `${...}`), BuildKit finds no words at all, so neither
-  /// does this.
-  static func rawShellWords(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [Range<Int>] {
-    var lexer = ShellLexer(bytes: bytes, index: range.lowerBound, end: range.upperBound)
-    return lexer.words() ?? []
-  }
 
   /// Returns the index of the quote that closes the one at `start`. Backslashes escape inside `"`.
   private static func closingQuote(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, end: Int) -> Int? {
@@ -83,6 +81,7 @@ enum HeredocScanner {
   /// Removes shell quoting from a heredoc word. `isQuoted` is true when quotes were removed.
   private static func unquote(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (name: [UInt8], isQuoted: Bool)? {
     var output: [UInt8] = []
+    output.reserveCapacity(range.count)
     var isQuoted = false
     var index = range.lowerBound
     let end = range.upperBound

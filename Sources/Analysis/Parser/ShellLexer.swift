@@ -14,23 +14,23 @@ struct ShellLexer {
 
   private var peek: UInt8? { index < end ? bytes[index] : nil }
 
-  /// Returns the ranges of the words, or nil when the lexer reports an error.
-  mutating func words() -> [Range<Int>]? {
-    var words: [Range<Int>] = []
+  /// Calls `visit` with the range of each word in order, without collecting them. Returns false
+  /// when the lexer reports an error, possibly after some words were visited.
+  mutating func forEachWord(_ visit: (Range<Int>) -> Void) -> Bool {
     var wordStart: Int?
     while index < end {
       let spaceLength = GoText.spaceLength(bytes, at: index, end: end)
       if spaceLength > 0 {
-        if let start = wordStart { words.append(start..<index) }
+        if let start = wordStart { visit(start..<index) }
         wordStart = nil
         index += spaceLength
         continue
       }
       if wordStart == nil { wordStart = index }
-      guard readUnit(stop: nil) else { return nil }
+      guard readUnit(stop: nil) else { return false }
     }
-    if let start = wordStart { words.append(start..<end) }
-    return words
+    if let start = wordStart { visit(start..<end) }
+    return true
   }
 
   /// Reads one character, quoted string or expansion. Returns false on a lexing error.

@@ -8,8 +8,6 @@ public struct Instruction: Sendable {
   /// The keyword as written (`run`, `Run`, `RUN`).
   public var keyword: String
   public var keywordRange: Range<Int>
-  /// `--name[=value]` flags between the keyword and the arguments, in order.
-  public var flags: [Flag]
   /// The arguments after the keyword and flags, with line continuations removed, mapped back to
   /// source bytes. For ONBUILD this is the text of the wrapped instruction.
   public var arguments: LogicalText
@@ -17,19 +15,40 @@ public struct Instruction: Sendable {
   /// instruction's last logical line (heredoc bodies excluded). When there are none, it is empty
   /// and placed right after the keyword or the last flag.
   public var argumentsRange: Range<Int>
+  /// The six fields that most instructions leave empty, behind one shared reference, so that
+  /// copying an instruction retains one reference for them instead of six. Nil when all are empty.
+  private var details: InstructionDetails?
+
+  /// `--name[=value]` flags between the keyword and the arguments, in order.
+  public var flags: [Flag] {
+    get { details?.values.flags ?? [] }
+    set { updateDetails { $0.flags = newValue } }
+  }
   /// The exec (JSON array) form of the arguments, when they parse as a JSON array of strings.
-  public var execForm: ExecForm?
-  public var heredocs: [Heredoc]
+  public var execForm: ExecForm? {
+    get { details?.values.execForm }
+    set { updateDetails { $0.execForm = newValue } }
+  }
+  public var heredocs: [Heredoc] {
+    get { details?.values.heredocs ?? [] }
+    set { updateDetails { $0.heredocs = newValue } }
+  }
   /// The instruction that ONBUILD wraps.
-  public var onbuildTrigger: OnbuildTrigger?
+  public var onbuildTrigger: OnbuildTrigger? {
+    get { details?.values.onbuildTrigger }
+    set { updateDetails { $0.onbuildTrigger = newValue } }
+  }
   /// Comment lines inside the continuation (BuildKit drops them from the instruction).
-  public var embeddedComments: [Comment]
-  public var errors: [SyntaxError]
-  /// The whole instruction as BuildKit joins it (its `Original`): from the keyword to the end of
-  /// the last line, continuations and embedded comment lines removed, trailing blanks kept.
-  public var logicalLine: LogicalText = .empty(at: 0)
+  public var embeddedComments: [Comment] {
+    get { details?.values.embeddedComments ?? [] }
+    set { updateDetails { $0.embeddedComments = newValue } }
+  }
+  public var errors: [SyntaxError] {
+    get { details?.values.errors ?? [] }
+    set { updateDetails { $0.errors = newValue } }
+  }
   /// The flags as BuildKit reports them: each `--name=value` word after quote removal.
-  public var flagWords: [String] = []
+  public var flagWords: [String] { flags.map(\.text) }
 
   public init(
     range: Range<Int>, kind: InstructionKind, keyword: String, keywordRange: Range<Int>,
@@ -40,45 +59,57 @@ public struct Instruction: Sendable {
     self.kind = kind
     self.keyword = keyword
     self.keywordRange = keywordRange
-    self.flags = flags
     self.arguments = arguments
     self.argumentsRange = argumentsRange
-    self.execForm = execForm
-    self.heredocs = heredocs
-    self.onbuildTrigger = onbuildTrigger
-    self.embeddedComments = embeddedComments
-    self.errors = errors
+    if flags.isEmpty && execForm == nil && heredocs.isEmpty && onbuildTrigger == nil && embeddedComments.isEmpty && errors.isEmpty {
+      self.details = nil
+    } else {
+      self.details = InstructionDetails.make(InstructionDetails.Values(
+        flags: flags, execForm: execForm, heredocs: heredocs, onbuildTrigger: onbuildTrigger,
+        embeddedComments: embeddedComments, errors: errors))
+    }
   }
 
-  /// Creates an instruction with every field, including those that the public initializer
-  /// leaves at their defaults.
-  init(
-    range: Range<Int>, kind: InstructionKind, keyword: String, keywordRange: Range<Int>,
-    flags: [Flag], arguments: LogicalText, argumentsRange: Range<Int>, execForm: ExecForm?,
-    heredocs: [Heredoc], onbuildTrigger: OnbuildTrigger?, embeddedComments: [Comment], errors: [SyntaxError],
-    logicalLine: LogicalText, flagWords: [String]
-  ) {
-    self.range = range
-    self.kind = kind
-    self.keyword = keyword
-    self.keywordRange = keywordRange
-    self.flags = flags
-    self.arguments = arguments
-    self.argumentsRange = argumentsRange
-    self.execForm = execForm
-    self.heredocs = heredocs
-    self.onbuildTrigger = onbuildTrigger
-    self.embeddedComments = embeddedComments
-    self.errors = errors
-    self.logicalLine = logicalLine
-    self.flagWords = flagWords
+  /// Applies `change` to a copy of the detail fields and stores the result. The box is
+  /// immutable, so instructions that share it never see each other's changes.
+  mutating func updateDetails(_ change: (inout InstructionDetails.Values) -> Void) {
+    var values = details?.values ?? InstructionDetails.Values()
+    change(&values)
+    details = InstructionDetails.make(values)
   }
 
   /// Whether the arguments are in shell form (not JSON) and there are arguments.
-  public var isShellForm: Bool { execForm == nil && !arguments.text.isEmpty }
+  public var isShellForm: Bool { execForm == nil && !arguments.bytes.isEmpty }
 
   /// Returns the first flag named `name` (without the leading dashes).
   public func flag(_ name: String) -> Flag? { flags.first { $0.name == name } }
+}
+
+/// The fields of an `Instruction` that are usually empty, in an immutable box.
+final class InstructionDetails: Sendable {
+  struct Values: Sendable {
+    var flags: [Flag] = []
+    var execForm: ExecForm?
+    var heredocs: [Heredoc] = []
+    var onbuildTrigger: OnbuildTrigger?
+    var embeddedComments: [Comment] = []
+    var errors: [SyntaxError] = []
+
+    var isEmpty: Bool {
+      flags.isEmpty && execForm == nil && heredocs.isEmpty && onbuildTrigger == nil && embeddedComments.isEmpty && errors.isEmpty
+    }
+  }
+
+  let values: Values
+
+  private init(_ values: Values) {
+    self.values = values
+  }
+
+  /// Returns a box for `values`, or nil when they are all empty.
+  static func make(_ values: Values) -> InstructionDetails? {
+    values.isEmpty ? nil : InstructionDetails(values)
+  }
 }
 
 /// The wrapped instruction of `ONBUILD`, held in a class because a struct cannot contain itself.

@@ -4,9 +4,17 @@
 public struct LogicalText: Sendable, Hashable {
   /// The joined text as UTF-8 bytes.
   public var bytes: [UInt8]
-  /// The pieces in order: `logicalStart` in `bytes` and `sourceStart` in the source, of equal
-  /// length up to the next piece.
-  public var pieces: [Piece]
+  /// The first piece, kept out of an array so that text from a single source range (most
+  /// instructions) allocates only its bytes. Nil when there are no pieces.
+  private var firstPiece: Piece?
+  /// The pieces after the first one, nil rather than empty so that copying a one-piece text
+  /// retains only its bytes.
+  private var storedLaterPieces: [Piece]?
+
+  private var laterPieces: [Piece] {
+    get { storedLaterPieces ?? [] }
+    set { storedLaterPieces = newValue.isEmpty ? nil : newValue }
+  }
 
   public struct Piece: Sendable, Hashable {
     public var logicalStart: Int
@@ -20,18 +28,50 @@ public struct LogicalText: Sendable, Hashable {
 
   public init(bytes: [UInt8], pieces: [Piece]) {
     self.bytes = bytes
-    self.pieces = pieces
+    self.firstPiece = pieces.first
+    self.storedLaterPieces = pieces.count > 1 ? Array(pieces.dropFirst()) : nil
+  }
+
+  /// Creates a text with one piece, without building an array of pieces.
+  init(bytes: [UInt8], sourceStart: Int) {
+    self.bytes = bytes
+    self.firstPiece = Piece(logicalStart: 0, sourceStart: sourceStart)
+    self.storedLaterPieces = nil
+  }
+
+  /// Creates a text from its first piece and the pieces after it.
+  init(bytes: [UInt8], firstPiece: Piece, laterPieces: [Piece]) {
+    self.bytes = bytes
+    self.firstPiece = firstPiece
+    self.storedLaterPieces = laterPieces.isEmpty ? nil : laterPieces
+  }
+
+  /// The pieces in order: `logicalStart` in `bytes` and `sourceStart` in the source, of equal
+  /// length up to the next piece.
+  public var pieces: [Piece] {
+    get {
+      guard let firstPiece else { return [] }
+      if laterPieces.isEmpty { return [firstPiece] }
+      var all: [Piece] = []
+      all.reserveCapacity(laterPieces.count + 1)
+      all.append(firstPiece)
+      all.append(contentsOf: laterPieces)
+      return all
+    }
+    set {
+      firstPiece = newValue.first
+      storedLaterPieces = newValue.count > 1 ? Array(newValue.dropFirst()) : nil
+    }
   }
 
   /// A text with no pieces, placed at `sourceOffset`.
   public static func empty(at sourceOffset: Int) -> LogicalText {
-    LogicalText(bytes: [], pieces: [Piece(logicalStart: 0, sourceStart: sourceOffset)])
+    LogicalText(bytes: [], sourceStart: sourceOffset)
   }
 
   /// Text copied from one contiguous source range.
   public init(contiguous bytes: ArraySlice<UInt8>, sourceStart: Int) {
-    self.bytes = Array(bytes)
-    self.pieces = [Piece(logicalStart: 0, sourceStart: sourceStart)]
+    self.init(bytes: Array(bytes), sourceStart: sourceStart)
   }
 
   public var text: String { String(decoding: bytes, as: UTF8.self) }
@@ -39,18 +79,24 @@ public struct LogicalText: Sendable, Hashable {
   /// Maps an offset in the joined text to the source. An offset at the boundary between two
   /// pieces maps to the start of the later piece.
   public func sourceOffset(_ logicalOffset: Int) -> Int {
-    guard let first = pieces.first else { return logicalOffset }
-    var low = 0
-    var high = pieces.count - 1
-    while low < high {
-      let mid = (low + high + 1) / 2
-      if pieces[mid].logicalStart <= logicalOffset {
-        low = mid
-      } else {
-        high = mid - 1
+    guard let first = firstPiece else { return logicalOffset }
+    var piece = first
+    if let last = laterPieces.last, last.logicalStart <= logicalOffset {
+      piece = last
+    } else if let second = laterPieces.first, second.logicalStart <= logicalOffset {
+      // Binary search for the last piece that starts at or before the offset.
+      var low = 0
+      var high = laterPieces.count - 1
+      while low < high {
+        let mid = (low + high + 1) / 2
+        if laterPieces[mid].logicalStart <= logicalOffset {
+          low = mid
+        } else {
+          high = mid - 1
+        }
       }
+      piece = laterPieces[low]
     }
-    let piece = logicalOffset < first.logicalStart ? first : pieces[low]
     return piece.sourceStart + (logicalOffset - piece.logicalStart)
   }
 
@@ -66,7 +112,12 @@ public struct LogicalText: Sendable, Hashable {
 
   /// Returns a copy whose source offsets are moved by `delta`, for reuse after an edit.
   public func shifted(by delta: Int) -> LogicalText {
-    LogicalText(bytes: bytes, pieces: pieces.map { Piece(logicalStart: $0.logicalStart, sourceStart: $0.sourceStart + delta) })
+    var copy = self
+    copy.firstPiece?.sourceStart += delta
+    if let storedLaterPieces {
+      copy.storedLaterPieces = storedLaterPieces.map { Piece(logicalStart: $0.logicalStart, sourceStart: $0.sourceStart + delta) }
+    }
+    return copy
   }
 }
 
@@ -76,18 +127,18 @@ extension LogicalText {
     let lower = max(0, min(logicalRange.lowerBound, bytes.count))
     let upper = max(lower, min(logicalRange.upperBound, bytes.count))
     if lower == upper { return .empty(at: sourceOffset(lower)) }
-    if pieces.count == 1 {
-      let only = pieces[0]
-      return LogicalText(bytes: Array(bytes[lower..<upper]), pieces: [Piece(logicalStart: 0, sourceStart: only.sourceStart + (lower - only.logicalStart))])
+    let sliceBytes = Array(bytes[lower..<upper])
+    if storedLaterPieces == nil, let only = firstPiece {
+      return LogicalText(bytes: sliceBytes, sourceStart: only.sourceStart + (lower - only.logicalStart))
     }
+    let all = pieces
     var result: [Piece] = []
-    result.reserveCapacity(pieces.count)
-    for (index, piece) in pieces.enumerated() {
-      let pieceEnd = index + 1 < pieces.count ? pieces[index + 1].logicalStart : bytes.count
+    for (index, piece) in all.enumerated() {
+      let pieceEnd = index + 1 < all.count ? all[index + 1].logicalStart : bytes.count
       if pieceEnd <= lower || piece.logicalStart >= upper { continue }
       let start = max(piece.logicalStart, lower)
       result.append(Piece(logicalStart: start - lower, sourceStart: piece.sourceStart + (start - piece.logicalStart)))
     }
-    return LogicalText(bytes: Array(bytes[lower..<upper]), pieces: result)
+    return LogicalText(bytes: sliceBytes, pieces: result)
   }
 }

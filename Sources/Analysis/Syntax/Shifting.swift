@@ -58,15 +58,16 @@ extension Instruction {
     var copy = self
     copy.range = range.shifted(by: delta)
     copy.keywordRange = keywordRange.shifted(by: delta)
-    copy.flags = flags.map { $0.shifted(by: delta) }
     copy.arguments = arguments.shifted(by: delta)
     copy.argumentsRange = argumentsRange.shifted(by: delta)
-    copy.execForm = execForm?.shifted(by: delta)
-    copy.heredocs = heredocs.map { $0.shifted(by: delta) }
-    copy.onbuildTrigger = onbuildTrigger.map { OnbuildTrigger($0.instruction.shifted(by: delta)) }
-    copy.embeddedComments = embeddedComments.map { $0.shifted(by: delta) }
-    copy.errors = errors.map { $0.shifted(by: delta) }
-    copy.logicalLine = logicalLine.shifted(by: delta)
+    copy.updateDetails { details in
+      details.flags = details.flags.map { $0.shifted(by: delta) }
+      details.execForm = details.execForm?.shifted(by: delta)
+      details.heredocs = details.heredocs.map { $0.shifted(by: delta) }
+      details.onbuildTrigger = details.onbuildTrigger.map { OnbuildTrigger($0.instruction.shifted(by: delta)) }
+      details.embeddedComments = details.embeddedComments.map { $0.shifted(by: delta) }
+      details.errors = details.errors.map { $0.shifted(by: delta) }
+    }
     return copy
   }
 }
