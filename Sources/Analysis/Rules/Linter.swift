@@ -1,5 +1,3 @@
-import Dispatch
-
 /// The set of rules that run, and their severities.
 public struct LintConfiguration: Sendable, Equatable {
   /// Rule ids that do not run.
@@ -85,13 +83,8 @@ public struct Linter: Sendable {
       }
     }
     cache.lastCheckedInstructionCount = missing.count
-    // When every instruction is new (a file just opened) and there are many, the instruction
-    // rules run on another core, with their own context and script cache, while this thread
-    // runs the stage and document rules.
-    let aside = missing.count == instructions.count && missing.count >= Linter.parallelInstructionCount
-      ? runInstructionRulesAside(document) : nil
     var fresh: [Finding] = []
-    if aside == nil && !missing.isEmpty {
+    if !missing.isEmpty {
       let subcontext = missing.count == instructions.count
         ? context
         : RuleContext(
@@ -107,10 +100,6 @@ public struct Linter: Sendable {
     for rule in documentRules {
       rule.check(context, into: &findings)
     }
-    if let aside {
-      aside.group.wait()
-      fresh = aside.findings
-    }
     if !missing.isEmpty {
       let ranges = missing.map { instructions[$0].range }
       if let perInstruction = Linter.attribute(fresh, to: ranges) {
@@ -122,33 +111,6 @@ public struct Linter: Sendable {
       findings.append(contentsOf: fresh)
     }
     return finish(findings, of: document, instructions: instructions)
-  }
-
-  /// The number of instructions from which a lint of a whole new document runs the instruction
-  /// rules on a second thread. The value is an estimate: below it, starting the thread costs
-  /// about as much as it saves.
-  static let parallelInstructionCount = 200
-
-  /// Findings computed on another thread, readable after `group.wait()`.
-  private final class AsideFindings: @unchecked Sendable {
-    let group = DispatchGroup()
-    var findings: [Finding] = []
-  }
-
-  /// Starts the instruction rules over all of `document` on another thread.
-  private func runInstructionRulesAside(_ document: Document) -> AsideFindings {
-    let aside = AsideFindings()
-    let rules = instructionRules
-    let settings = configuration.settings
-    DispatchQueue.global(qos: .userInitiated).async(group: aside.group) {
-      let context = RuleContext(document: document, settings: settings)
-      var found: [Finding] = []
-      for rule in rules {
-        rule.check(context, into: &found)
-      }
-      aside.findings = found
-    }
-    return aside
   }
 
   /// Appends the findings of the stage-scoped rules, running them over a window of the document
