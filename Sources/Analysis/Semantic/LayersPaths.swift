@@ -86,7 +86,7 @@ struct RunCollector {
     case "tar": tar(invocation, entry)
     case "unzip": unzip(invocation, entry)
     case "mkdir":
-      for word in invocation.positionalArguments(syntax: ShellOptionSyntax(short: "mZ", long: ["mode", "context"])) {
+      for word in invocation.positionalArguments(syntax: Self.mkdirSyntax) {
         record(word, .directory, entry, into: .added)
       }
     case "git": gitClone(invocation, entry)
@@ -209,7 +209,7 @@ struct RunCollector {
   }
 
   mutating func unzip(_ invocation: ShellInvocation, _ entry: ShellCommandOccurrence) {
-    let parsed = invocation.parsedArguments(syntax: ShellOptionSyntax(short: "dP"))
+    let parsed = invocation.parsedArguments(syntax: Self.unzipSyntax)
     guard let archive = parsed.positionalArguments.first else { return }
     record(archive, .archive, entry, into: .extracted)
     if let directory = parsed.options(short: "d", long: []).last {
@@ -243,10 +243,14 @@ struct RunCollector {
 
   /// Package manager commands that fill or empty a cache directory.
   static let packageManagerNames: Set<String> = ["apt-get", "apt", "yum", "dnf", "microdnf", "apk"]
+  /// The options of those managers that take a value, enough to find the subcommand.
+  static let packageManagerSyntax = ShellOptionSyntax(short: "oc", long: ["option", "config"])
+  static let mkdirSyntax = ShellOptionSyntax(short: "mZ", long: ["mode", "context"])
+  static let unzipSyntax = ShellOptionSyntax(short: "dP")
 
   mutating func packageManager(_ name: String, _ invocation: ShellInvocation, _ entry: ShellCommandOccurrence) {
     guard Self.packageManagerNames.contains(name) else { return }
-    let positionals = invocation.positionalArguments(syntax: ShellOptionSyntax(short: "oc", long: ["option", "config"]))
+    let positionals = invocation.positionalArguments(syntax: Self.packageManagerSyntax)
     let subcommand = positionals.first?.literalValue
     let second = positionals.dropFirst().first?.literalValue
     switch (name, subcommand) {

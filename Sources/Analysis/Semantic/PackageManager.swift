@@ -37,6 +37,14 @@ public enum PackageManager: String, Sendable, CaseIterable {
   /// never read as a flag or a package. Taken from each tool's manual: apt-get 2.6, apk-tools
   /// 2.14, yum 4 / dnf 4, zypper 1.14, pip 24, npm 10, yarn 1, RubyGems 3, go 1.22.
   public var optionSyntax: ShellOptionSyntax {
+    // Built once per manager: each syntax holds sets that cost thousands of instructions to
+    // build, and every classified command asks for its manager's syntax several times.
+    PackageManager.optionSyntaxes[self]!
+  }
+
+  private static let optionSyntaxes = Dictionary(uniqueKeysWithValues: allCases.map { ($0, $0.buildOptionSyntax()) })
+
+  private func buildOptionSyntax() -> ShellOptionSyntax {
     switch self {
     case .aptGet, .apt:
       return ShellOptionSyntax(short: "ocat", long: ["option", "config-file", "host-architecture", "target-release", "default-release"])

@@ -154,6 +154,8 @@ extension ShellInvocation {
   /// Shells whose `-c` option makes the first operand a command string.
   static let shellNames: Set<String> = ["sh", "bash", "dash", "ash", "ksh", "mksh", "zsh", "busybox"]
 
+  /// The options of `sh`, `bash` and the like that take a value, so `-c` is found among them.
+  static let shellSyntax = ShellOptionSyntax(short: "oO", long: ["rcfile", "init-file"], stopsAtFirstPositional: true)
   static let suSyntax = ShellOptionSyntax(short: "cgGsw", long: ["command", "group", "supp-group", "shell", "whitelist-environment"])
 
   /// The command string that this invocation runs in another shell, after quote removal: the
@@ -181,8 +183,7 @@ extension ShellInvocation {
       guard arguments.first?.literalValue == "sh" else { return nil }
       arguments.removeFirst()
     }
-    let syntax = ShellOptionSyntax(short: "oO", long: ["rcfile", "init-file"], stopsAtFirstPositional: true)
-    let parsed = ShellParsedArguments(arguments, syntax: syntax)
+    let parsed = ShellParsedArguments(arguments, syntax: Self.shellSyntax)
     guard parsed.options.contains(where: { !$0.isLong && $0.name == "c" }) else { return nil }
     return parsed.positionalArguments.first
   }
