@@ -1,7 +1,7 @@
-/// What a language server keeps between lints of one document, so that linting an edited version
-/// redoes only the work that the edit touched: the shell scripts parsed so far, the findings of
-/// instruction-scoped rules (`RuleScope.instruction`) for each instruction text seen, and those of
-/// stage-scoped rules (`RuleScope.stage`) for each group of stages linked by FROM.
+/// The results a language server keeps between lints of one document, so that linting an edited
+/// version redoes only the work that the edit touched. It keeps the shell scripts parsed so far,
+/// the findings of instruction-scoped rules (`RuleScope.instruction`) for each instruction text,
+/// and those of stage-scoped rules (`RuleScope.stage`) for each group of stages linked by FROM.
 ///
 /// Findings are stored relative to the start of their instruction, keyed by the instruction's
 /// bytes, the escape character and the shell in effect, so an unchanged instruction keeps its
@@ -13,7 +13,7 @@ public final class LintCache: @unchecked Sendable {
   public let scripts = ShellScriptCache()
   /// The configuration whose rules produced the stored findings. Another one empties the cache.
   private var configuration: LintConfiguration?
-  /// Entries by the hash of their key. A list holds the rare entries whose hashes collide.
+  /// Entries by the hash of their key. A list contains the rare entries whose hashes collide.
   private var entries: [Int: [Entry]] = [:]
   /// The number of lints so far. An entry remembers the last one that used it.
   private var generation = 0
@@ -30,8 +30,7 @@ public final class LintCache: @unchecked Sendable {
     var lastUsed: Int
 
     func matches(_ bytes: ArraySlice<UInt8>, _ escapeCharacter: UInt8, _ shell: [String]) -> Bool {
-      guard self.bytes.count == bytes.count, self.escapeCharacter == escapeCharacter, self.shell == shell else { return false }
-      return self.bytes.withUnsafeBytes { stored in bytes.withUnsafeBytes { stored.elementsEqual($0) } }
+      self.escapeCharacter == escapeCharacter && self.shell == shell && LintCache.equal(self.bytes, bytes)
     }
   }
 
@@ -47,8 +46,12 @@ public final class LintCache: @unchecked Sendable {
 
   /// Drops everything, for example after the configuration changed.
   public func removeAll() {
-    entries = [:]
     configuration = nil
+    dropFindings()
+  }
+
+  private func dropFindings() {
+    entries = [:]
     outlines = []
     groups = [:]
   }
@@ -59,18 +62,13 @@ public final class LintCache: @unchecked Sendable {
   func startGeneration(for configuration: LintConfiguration) {
     scripts.startGeneration()
     if self.configuration != configuration {
-      entries = [:]
-      outlines = []
-      groups = [:]
+      dropFindings()
       self.configuration = configuration
     }
     generation += 1
     if entries.count > 2 * liveCount + 64 {
       let oldest = generation - 2
-      entries = entries.compactMapValues { list in
-        let kept = list.filter { $0.lastUsed >= oldest }
-        return kept.isEmpty ? nil : kept
-      }
+      entries = LintCache.removing(from: entries) { $0.lastUsed < oldest }
     }
     liveCount = 0
   }
@@ -126,7 +124,7 @@ public final class LintCache: @unchecked Sendable {
   private var groups: [Int: [GroupEntry]] = [:]
   private var liveGroupCount = 0
 
-  /// What a stage's stage-scoped findings depend on besides its text and the outline: the shell in
+  /// The inputs of a stage's stage-scoped findings besides its text and the outline: the shell in
   /// effect for each of its instructions, and its place in the stage graph.
   struct StageEnvironment: Hashable {
     var shells: [[String]]
@@ -146,9 +144,7 @@ public final class LintCache: @unchecked Sendable {
 
     func matches(_ outlineID: Int, _ spans: [ArraySlice<UInt8>], _ environments: [StageEnvironment]) -> Bool {
       guard self.outlineID == outlineID, self.spans.count == spans.count, self.environments == environments else { return false }
-      return zip(self.spans, spans).allSatisfy { stored, span in
-        stored.count == span.count && stored.withUnsafeBytes { left in span.withUnsafeBytes { left.elementsEqual($0) } }
-      }
+      return zip(self.spans, spans).allSatisfy { LintCache.equal($0, $1) }
     }
   }
 
@@ -161,10 +157,7 @@ public final class LintCache: @unchecked Sendable {
       if outlines.count == LintCache.keptOutlineCount, let oldest = outlines.indices.min(by: { outlines[$0].lastUsed < outlines[$1].lastUsed }) {
         let droppedID = outlines[oldest].id
         outlines.remove(at: oldest)
-        groups = groups.compactMapValues { list in
-          let kept = list.filter { $0.outlineID != droppedID }
-          return kept.isEmpty ? nil : kept
-        }
+        groups = LintCache.removing(from: groups) { $0.outlineID == droppedID }
       }
       outlines.append(Outline(bytes: outline, id: nextOutlineID, preludeFindings: nil, lastUsed: generation))
       nextOutlineID += 1
@@ -173,10 +166,7 @@ public final class LintCache: @unchecked Sendable {
     outlines[currentOutline].lastUsed = generation
     if groups.count > 2 * liveGroupCount + 64 {
       let oldest = generation - 2
-      groups = groups.compactMapValues { list in
-        let kept = list.filter { $0.lastUsed >= oldest }
-        return kept.isEmpty ? nil : kept
-      }
+      groups = LintCache.removing(from: groups) { $0.lastUsed < oldest }
     }
     liveGroupCount = 0
   }
@@ -218,6 +208,20 @@ public final class LintCache: @unchecked Sendable {
     groups[hash] = list
   }
 
+  /// Returns `table` without the entries `isDropped` accepts, and without lists left empty.
+  private static func removing<Entry>(from table: [Int: [Entry]], where isDropped: (Entry) -> Bool) -> [Int: [Entry]] {
+    table.compactMapValues { list in
+      let kept = list.filter { !isDropped($0) }
+      return kept.isEmpty ? nil : kept
+    }
+  }
+
+  /// Returns whether the stored bytes equal `bytes`, comparing raw buffers rather than
+  /// going through the slice's indices.
+  private static func equal(_ stored: [UInt8], _ bytes: ArraySlice<UInt8>) -> Bool {
+    stored.count == bytes.count && stored.withUnsafeBytes { left in bytes.withUnsafeBytes { left.elementsEqual($0) } }
+  }
+
   private static func hash(_ outlineID: Int, _ spans: [ArraySlice<UInt8>], environments: [StageEnvironment]) -> Int {
     var hasher = Hasher()
     hasher.combine(outlineID)
@@ -251,14 +255,14 @@ extension Finding {
     return moved
   }
 
-  /// Whether the finding and every edit of its fixes lie within `range`.
+  /// Returns whether the finding and every edit of its fixes lie within `range`.
   func lies(within range: Range<Int>) -> Bool {
     range.encloses(self.range) && fixes.allSatisfy { $0.edits.allSatisfy { range.encloses($0.range) } }
   }
 }
 
 extension Range where Bound == Int {
-  /// Whether `other` lies within this range. An empty range may sit at either end.
+  /// Returns whether `other` lies within this range. An empty range may sit at either end.
   fileprivate func encloses(_ other: Range<Int>) -> Bool {
     lowerBound <= other.lowerBound && other.upperBound <= upperBound
   }

@@ -63,59 +63,63 @@ public struct Linter: Sendable {
   }
 
   /// Returns the same findings as `lint(_:cache:)`, reusing what `cache` kept from earlier lints
-  /// of the document: instruction-scoped rules run only over instructions whose text or shell is
+  /// of the document. Instruction-scoped rules run only over instructions whose text or shell is
   /// new, stage-scoped rules only over groups of stages whose text changed, and document-scoped
   /// rules over the whole document.
   public func lint(_ document: Document, reusing cache: LintCache) -> [Finding] {
     cache.startGeneration(for: configuration)
     let context = RuleContext(document: document, settings: configuration.settings, cache: cache.scripts)
-    let instructions = context.instructions
-    let source = document.source.bytes
-    let escape = document.tree.escapeCharacter
     var findings: [Finding] = []
-    var missing: [Int] = []
-    for (index, instruction) in instructions.enumerated() {
-      let shell = context.model.shellOfInstruction[index]
-      if let kept = cache.findings(for: instruction.range, in: source, escapeCharacter: escape, shell: shell) {
-        findings.append(contentsOf: kept)
-      } else {
-        missing.append(index)
-      }
-    }
-    cache.lastCheckedInstructionCount = missing.count
-    var fresh: [Finding] = []
-    if !missing.isEmpty {
-      let subcontext = missing.count == instructions.count
-        ? context
-        : RuleContext(
-          document: document, instructions: missing.map { instructions[$0] },
-          model: SemanticModel(shellsOf: context.model, at: missing), settings: configuration.settings, cache: cache.scripts)
-      for rule in instructionRules {
-        rule.check(subcontext, into: &fresh)
-      }
-    }
+    lintInstructions(context, reusing: cache, into: &findings)
     if !stageRules.isEmpty {
       lintStages(context, reusing: cache, into: &findings)
     }
     for rule in documentRules {
       rule.check(context, into: &findings)
     }
-    if !missing.isEmpty {
-      let ranges = missing.map { instructions[$0].range }
-      if let perInstruction = Linter.attribute(fresh, to: ranges) {
-        for (position, index) in missing.enumerated() {
-          let shell = context.model.shellOfInstruction[index]
-          cache.store(perInstruction[position], for: ranges[position], in: source, escapeCharacter: escape, shell: shell)
-        }
-      }
-      findings.append(contentsOf: fresh)
-    }
-    return finish(findings, of: document, instructions: instructions)
+    return finish(findings, of: document, instructions: context.instructions)
   }
 
-  /// Appends the findings of the stage-scoped rules, running them over a window of the document
-  /// that holds the instructions before the first FROM, every FROM, and every instruction of the
-  /// groups of stages (linked by FROM) that `cache` has no findings for.
+  /// Appends the findings of the instruction-scoped rules: those `cache` has for unchanged
+  /// instructions, and those of running the rules over a context of the other instructions.
+  private func lintInstructions(_ context: RuleContext, reusing cache: LintCache, into findings: inout [Finding]) {
+    let instructions = context.instructions
+    let source = context.source.bytes
+    let escape = context.tree.escapeCharacter
+    var missing: [Int] = []
+    for (index, instruction) in instructions.enumerated() {
+      let shell = context.model.shellOfInstruction[index]
+      if let kept = cache.findings(for: instruction.range, in: source, escapeCharacter: escape, shell: shell) {
+        findings += kept
+      } else {
+        missing.append(index)
+      }
+    }
+    cache.lastCheckedInstructionCount = missing.count
+    guard !missing.isEmpty else { return }
+
+    let subcontext = missing.count == instructions.count
+      ? context
+      : RuleContext(
+        document: context.document, instructions: missing.map { instructions[$0] },
+        model: SemanticModel(shellsOf: context.model, at: missing), settings: configuration.settings, cache: cache.scripts)
+    var fresh: [Finding] = []
+    for rule in instructionRules {
+      rule.check(subcontext, into: &fresh)
+    }
+    let ranges = missing.map { instructions[$0].range }
+    if let perInstruction = Linter.attribute(fresh, to: ranges) {
+      for (position, index) in missing.enumerated() {
+        let shell = context.model.shellOfInstruction[index]
+        cache.store(perInstruction[position], for: ranges[position], in: source, escapeCharacter: escape, shell: shell)
+      }
+    }
+    findings += fresh
+  }
+
+  /// Appends the findings of the stage-scoped rules, running them over a window of the document.
+  /// The window contains the instructions before the first FROM, every FROM, and every
+  /// instruction of the groups of stages (linked by FROM) that `cache` has no findings for.
   private func lintStages(_ context: RuleContext, reusing cache: LintCache, into findings: inout [Finding]) {
     let instructions = context.instructions
     let stages = context.model.stages
@@ -175,7 +179,7 @@ public struct Linter: Sendable {
       window = RuleContext(
         document: context.document, instructions: indices.map { instructions[$0] },
         model: SemanticModel(window: context.model, at: indices), settings: configuration.settings, cache: cache.scripts)
-      // Stage indices are the same in the window, so the whole document's graph holds there.
+      // Stage indices are the same in the window, so the whole document's graph is valid there.
       window.seedShared(StageGraph.self, graph)
     }
     var fresh: [Finding] = []
@@ -230,7 +234,7 @@ public struct Linter: Sendable {
     return order.map { groups[$0]! }
   }
 
-  /// Splits `findings` by the instruction range that holds each with its fixes, or returns nil
+  /// Splits `findings` by the range that contains each with its fixes, or returns nil
   /// when one fits no range or two (an empty range where two instructions meet): then nothing is
   /// stored, and the next lint runs those rules again.
   static func attribute(_ findings: [Finding], to ranges: [Range<Int>]) -> [[Finding]]? {

@@ -55,33 +55,23 @@ enum ProfileCommand {
     }
     let totalBytes = sources.reduce(0) { $0 + $1.count }
 
-    // Best of several rounds: the minimum is the least disturbed by other work on the machine.
-    var parseSeconds = Double.infinity
-    for _ in 0..<iterations {
-      let start = DispatchTime.now().uptimeNanoseconds
+    let parseSeconds = bestSeconds(of: iterations) {
       for source in sources {
         _ = DockerfileParser.parse(source)
       }
-      parseSeconds = min(parseSeconds, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
     }
 
     let documents = sources.map { Document(bytes: $0.bytes, skipsByteOrderMark: true) }
     let linter = Linter()
-    var lintSeconds = Double.infinity
     var findingCount = 0
-    for _ in 0..<iterations {
-      let start = DispatchTime.now().uptimeNanoseconds
+    let lintSeconds = bestSeconds(of: iterations) {
       findingCount = documents.reduce(0) { $0 + linter.lint($1).count }
-      lintSeconds = min(lintSeconds, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
     }
 
     // The server's lint of a just-opened document: with a new cache every rule runs, and the
     // findings are stored for later edits.
-    var openSeconds = Double.infinity
-    for _ in 0..<iterations {
-      let start = DispatchTime.now().uptimeNanoseconds
+    let openSeconds = bestSeconds(of: iterations) {
       _ = linter.lint(documents[0], reusing: LintCache())
-      openSeconds = min(openSeconds, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
     }
 
     let editSeconds = edits > 0 ? replayEdits(edits, of: documents[0], cachesScripts: cachesScripts) : []
@@ -103,6 +93,18 @@ enum ProfileCommand {
     }
     FileHandle.standardOutput.write(Data(JSONSerializer.serialize(output) + [UInt8(ascii: "\n")]))
     return 0
+  }
+
+  /// Returns the shortest of `iterations` runs of `body`, in seconds: the minimum is the run least
+  /// disturbed by other work on the machine.
+  private static func bestSeconds(of iterations: Int, _ body: () -> Void) -> Double {
+    var best = Double.infinity
+    for _ in 0..<iterations {
+      let start = DispatchTime.now().uptimeNanoseconds
+      body()
+      best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+    return best
   }
 
   /// Returns each rule's time in milliseconds for one lint of `document`, sharing one context as
