@@ -71,7 +71,7 @@ final class IncrementalLintTests: XCTestCase {
     "ARG V\n", "CMD [\"x\"]\n", "ENTRYPOINT y\n", "\r\n", "é",
   ]
 
-  func testCachedLintsMatchFreshLintsAfterRandomEdits() throws {
+  func testRandomEditsMatchFreshLint() throws {
     var generator = SplitMix64(seed: 0x11_2C4E)
     var texts = (Self.fixtures + [Self.stageGroupsFixture]).map { Array($0.utf8) }
     texts += try CorpusFiles.load().map(\.bytes)
@@ -145,7 +145,7 @@ final class IncrementalLintTests: XCTestCase {
     "ONBUILD RUN apk add git\n", "RUN pip install flask\n", "RUN yarn install\n",
   ]
 
-  func testCrossStageLinesMatchFreshLintsAtEveryLine() {
+  func testCrossStageLinesAtEveryLine() {
     var document = Document(text: Self.stageGroupsFixture)
     let cache = LintCache()
     _ = linter.lint(document, reusing: cache)
@@ -163,7 +163,7 @@ final class IncrementalLintTests: XCTestCase {
     XCTAssertEqual(String(decoding: document.source.bytes, as: UTF8.self), Self.stageGroupsFixture)
   }
 
-  func testEditInOneStageGroupRechecksOnlyThatGroup() {
+  func testStageEditRechecksOneGroup() {
     var document = Document(text: Self.stageGroupsFixture)
     let cache = LintCache()
     _ = linter.lint(document, reusing: cache)
@@ -180,7 +180,7 @@ final class IncrementalLintTests: XCTestCase {
     XCTAssertEqual(cache.lastCheckedStageCount, 2)
   }
 
-  func testStagesWithTheSameTextKeepTheirOwnFindings() {
+  func testEqualStagesKeepOwnFindings() {
     // Two stages with equal text: only the second repeats the name, so their findings differ.
     var document = Document(text: "FROM alpine:3.19 AS y\nFROM alpine:3.19 AS y\nFROM alpine:3.19 AS z\nRUN echo a\n")
     let cache = LintCache()
@@ -197,7 +197,7 @@ final class IncrementalLintTests: XCTestCase {
     XCTAssertEqual(linter.lint(other).filter { $0.ruleID == "DL3024" }.count, 1)
   }
 
-  func testUndoingAFromEditFindsTheEarlierStageFindings() {
+  func testFromEditUndoReusesFindings() {
     var document = Document(text: Self.stageGroupsFixture)
     let cache = LintCache()
     _ = linter.lint(document, reusing: cache)
@@ -212,7 +212,7 @@ final class IncrementalLintTests: XCTestCase {
     XCTAssertEqual(cache.lastCheckedStageCount, 0)
   }
 
-  func testEditRechecksOnlyTheEditedInstruction() {
+  func testEditRechecksOneInstruction() {
     var text = "FROM alpine AS base\n"
     for index in 0..<200 {
       text += "RUN apk add curl-\(index) \\\n    && sudo make install\n"
@@ -240,7 +240,7 @@ final class IncrementalLintTests: XCTestCase {
     XCTAssertEqual(cache.lastCheckedInstructionCount, 201)
   }
 
-  func testCacheDropsInstructionTextsNoLongerUsed() {
+  func testCacheDropsUnusedTexts() {
     var document = Document(text: "FROM alpine\n" + String(repeating: "RUN apk add curl\n", count: 40))
     let cache = LintCache()
     _ = linter.lint(document, reusing: cache)
@@ -254,7 +254,7 @@ final class IncrementalLintTests: XCTestCase {
     XCTAssertEqual(linter.lint(document, reusing: cache), linter.lint(document))
   }
 
-  func testConfigurationChangeEmptiesTheCache() {
+  func testConfigurationChangeEmptiesCache() {
     let document = Document(text: "FROM alpine\nRUN apk add curl\n")
     let cache = LintCache()
     XCTAssertEqual(linter.lint(document, reusing: cache).map(\.ruleID).contains("DL3018"), true)
@@ -264,7 +264,7 @@ final class IncrementalLintTests: XCTestCase {
     XCTAssertFalse(quiet.lint(document, reusing: cache).map(\.ruleID).contains("DL3018"))
   }
 
-  func testFindingsThatFitNoSingleInstructionAreNotStored() {
+  func testUnplacedFindingsNotStored() {
     let ranges = [0..<10, 10..<20]
     let inside = Finding(ruleID: "T", severity: .info, range: 12..<14, message: "m")
     XCTAssertEqual(Linter.attribute([inside], to: ranges)?.map(\.count), [0, 1])

@@ -9,7 +9,7 @@ public enum DockerfileParser {
     source.bytes.withUnsafeBufferPointer { bytes in
       var parser = FileParser(bytes: bytes)
       // Each node covers at least one line, and the line index, which also ends lines at a lone
-      // `\r`, counts at least as many lines as the parser sees.
+      // `\r`, counts at least as many lines as the parser finds.
       parser.nodes.reserveCapacity(source.lineIndex.lineCount)
       parser.parseAll()
       return parser.makeTree()

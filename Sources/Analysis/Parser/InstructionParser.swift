@@ -268,7 +268,7 @@ enum InstructionParser {
 }
 
 extension Instruction {
-  /// Whether BuildKit looks for heredocs: in RUN, COPY and ADD (also wrapped in ONBUILD) when
+  /// Whether BuildKit reads heredocs here: in RUN, COPY and ADD (also wrapped in ONBUILD) when
   /// they are not in exec form.
   var acceptsHeredocs: Bool {
     if let onbuildTrigger { return onbuildTrigger.instruction.kind.allowsHeredocs && onbuildTrigger.instruction.execForm == nil }

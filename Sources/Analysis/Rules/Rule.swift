@@ -16,8 +16,8 @@ public protocol Rule: Sendable {
   /// The settings under which the documentation's examples behave as described, for rules
   /// that read settings (such as the label schema).
   static var exampleSettings: RuleSettings { get }
-  /// What the rule's findings depend on, which tells a language server which findings it may
-  /// keep after an edit.
+  /// The inputs the rule's findings depend on, from which a language server learns which findings
+  /// it may keep after an edit.
   static var scope: RuleScope { get }
 
   init()
@@ -37,7 +37,7 @@ extension Rule {
   }
 }
 
-/// What a rule's findings depend on.
+/// The inputs a rule's findings depend on.
 public enum RuleScope: Sendable {
   /// Each finding lies inside one instruction, with its fixes, and depends only on that
   /// instruction's text, the escape character and the shell in effect for it: never on other
@@ -45,12 +45,12 @@ public enum RuleScope: Sendable {
   /// text is unchanged. `IncrementalLintTests` checks every rule with this scope against a full
   /// lint after random edits, as it does for `stage`.
   case instruction
-  /// Each finding lies inside one stage (or before the first FROM), with its fixes, and depends
+  /// Each finding lies inside one stage (or before the first FROM), with its fixes. It depends
   /// only on the stages linked to it through FROM (the stages it builds on and those built on
-  /// it), the instructions before the first FROM, every FROM instruction, the shell in effect
-  /// for each instruction, and the stage's place in `StageGraph` (whether it ships, is copied
-  /// whole or built on, and which stages it copies from): never on other stages' instructions.
-  /// `LintCache` keeps such findings while those inputs are unchanged.
+  /// it), the instructions before the first FROM, every FROM instruction, and the shell in effect
+  /// for each instruction. It may also read the stage's place in `StageGraph`: whether it ships,
+  /// is copied whole or built on, and which stages it copies from. It never reads other stages'
+  /// instructions. `LintCache` keeps such findings while those inputs are unchanged.
   case stage
   /// Findings may depend on anything in the document, so the rule runs over the whole document
   /// on every lint.

@@ -29,8 +29,8 @@ public final class RuleContext {
     self.packageCommandsByIndex = Array(repeating: nil, count: instructions.count)
   }
 
-  /// A context over some of the document's instructions, for instruction-scoped rules: they read
-  /// only each instruction and its shell, which `model` gives for exactly these instructions.
+  /// Creates a context over some of the document's instructions, for rules that read only each
+  /// instruction and its shell. `model` gives the shells of exactly these instructions.
   init(document: Document, instructions: [Instruction], model: SemanticModel, settings: RuleSettings, cache: ShellScriptCache) {
     self.document = document
     self.settings = settings
@@ -70,8 +70,8 @@ public final class RuleContext {
     scriptCache.script(for: bytes)
   }
 
-  /// Sets the shared value of `type`, for a window of a document whose value of the whole
-  /// document holds in the window too.
+  /// Sets the shared value of `type`, for a window of a document in which the whole document's
+  /// value is still valid.
   func seedShared<Value>(_ type: Value.Type, _ value: Value) {
     derivedValues[String(reflecting: type)] = value
   }

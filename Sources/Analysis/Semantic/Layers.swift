@@ -199,8 +199,8 @@ enum PathPattern {
     }
   }
 
-  /// Whether `path` has no empty, `.` or `..` component and no trailing slash (`/` itself is
-  /// normalised), so that joining it to a normalised directory gives a normalised path.
+  /// Returns whether `path` has no empty, `.` or `..` component and no trailing slash (`/` itself
+  /// is normalised), so that joining it to a normalised directory gives a normalised path.
   static func isNormalised(_ path: String) -> Bool {
     var componentLength = 0
     var componentIsDots = true

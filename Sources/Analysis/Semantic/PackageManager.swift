@@ -37,8 +37,8 @@ public enum PackageManager: String, Sendable, CaseIterable {
   /// never read as a flag or a package. Taken from each tool's manual: apt-get 2.6, apk-tools
   /// 2.14, yum 4 / dnf 4, zypper 1.14, pip 24, npm 10, yarn 1, RubyGems 3, go 1.22.
   public var optionSyntax: ShellOptionSyntax {
-    // Built once per manager: each syntax holds sets that cost thousands of instructions to
-    // build, and every classified command asks for its manager's syntax several times.
+    // Built once per manager, because each syntax contains sets that cost thousands of
+    // instructions to build, and every classified command reads its manager's syntax often.
     PackageManager.optionSyntaxes[self]!
   }
 

@@ -45,17 +45,17 @@ public struct SemanticModel: Sendable {
     }
   }
 
-  /// The model of `model`'s instructions at `indices`, in that order, for rules that read only
-  /// the shell of each instruction: the shells are copied, and no stage is known.
+  /// Creates the model of `model`'s instructions at `indices`, in that order, for rules that read
+  /// only the shell of each instruction. The shells are copied, and no stage is known.
   init(shellsOf model: SemanticModel, at indices: [Int]) {
     shellOfInstruction = indices.map { model.shellOfInstruction[$0] }
     stageIndexOfInstruction = Array(repeating: nil, count: indices.count)
   }
 
-  /// The model of `model`'s instructions at `indices` (ascending, every FROM among them), for
-  /// rules that see some stages in full and only the FROM of the others: the stages keep their
-  /// indices, names and bases, their instruction ranges shrink to the instructions given, and
-  /// each instruction keeps the shell the whole document gives it.
+  /// Creates the model of `model`'s instructions at `indices` (ascending, every FROM among them),
+  /// for rules that read some stages in full and only the FROM of the others. The stages keep
+  /// their indices, names and bases, and their instruction ranges shrink to the instructions
+  /// given. Each instruction keeps the shell the whole document gives it.
   init(window model: SemanticModel, at indices: [Int]) {
     var windowIndex: [Int: Int] = [:]
     for (position, index) in indices.enumerated() { windowIndex[index] = position }

@@ -10,13 +10,13 @@ struct ClientSupport {
   /// `workspace.didChangeConfiguration.dynamicRegistration`.
   var configurationChangeRegistration = false
   /// `textDocument.completion.completionItem.snippetSupport`: completion items may hold
-  /// `${1:…}` placeholders. LSP says a client that does not announce it gets plain text.
+  /// `${1:…}` placeholders. LSP requires plain text for a client that does not announce it.
   var completionSnippets = false
   /// `textDocument.codeAction.resolveSupport.properties` lists `edit`: the client asks
   /// `codeAction/resolve` for the edit of an action that arrives without one.
   var codeActionEditResolve = false
   /// `textDocument.documentSymbol.hierarchicalDocumentSymbolSupport`: the client shows nested
-  /// `DocumentSymbol`s. Without it, LSP says the server sends a flat `SymbolInformation` list.
+  /// `DocumentSymbol`s. Without it, LSP requires a flat `SymbolInformation` list.
   var hierarchicalSymbols = false
 }
 

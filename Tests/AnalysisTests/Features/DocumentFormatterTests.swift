@@ -43,7 +43,7 @@ final class DocumentFormatterTests: XCTestCase {
     XCTAssertEqual(String(decoding: TextEdit.apply(edits, to: document.source.bytes), as: UTF8.self), "from a  \nRUN b\n")
   }
 
-  func testRangeEndingAtALineStartLeavesThatLineOut() {
+  func testRangeEndingAtLineStart() {
     let document = Document(text: "from a  \nrun b  \n")
     // The whole first line, up to the start of the second.
     let edits = DocumentFormatter.edits(for: document, range: 0..<9)

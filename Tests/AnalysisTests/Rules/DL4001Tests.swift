@@ -30,7 +30,7 @@ final class DL4001Tests: XCTestCase {
     assertNoFindings(DL4001.self, "FROM debian\nRUN apt-get install -y curl wget && curl x\n")
   }
 
-  func testInstructionsBeforeTheFirstFromAreAGroupOfTheirOwn() {
+  func testPreludeIsOwnGroup() {
     assertNoFindings(DL4001.self, "RUN wget x\nFROM debian\nRUN curl y\n")
     assertFindings(DL4001.self, "RUN 1️⃣wget x2️⃣ && curl y && curl z\nFROM debian\nRUN wget q\n", [FindingSpec("1️⃣", "2️⃣")])
   }
