@@ -19,7 +19,7 @@ public struct Document: Sendable {
     let lower = max(0, min(edit.range.lowerBound, source.count))
     let upper = max(lower, min(edit.range.upperBound, source.count))
     let clampedEdit = TextEdit(range: lower..<upper, newText: edit.newText)
-    let newSource = source.applying([clampedEdit])
+    let newSource = source.applying(clampedEdit)
     tree = DockerfileParser.reparse(tree, oldSource: source, edit: clampedEdit, newSource: newSource)
     source = newSource
   }

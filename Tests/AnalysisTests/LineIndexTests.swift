@@ -41,4 +41,36 @@ final class LineIndexTests: XCTestCase {
     XCTAssertEqual(source.offset(of: Position(line: 9, character: 0)), 6)
     XCTAssertNil(source.offset(of: Position(line: -1, character: 0)))
   }
+
+  /// An index updated for an edit equals one built from the edited text: random edits over
+  /// text made of line breaks of every kind, multi-byte characters and a byte order mark.
+  func testUpdatedIndexEqualsRebuiltIndex() {
+    let pieces: [[UInt8]] = [
+      Array("\n".utf8), Array("\r".utf8), Array("\r\n".utf8), Array("ab".utf8), Array("RUN x".utf8),
+      Array("é".utf8), Array("😀".utf8), [0xEF, 0xBB, 0xBF], Array("".utf8),
+    ]
+    var random = SplitMix64(seed: 42)
+    func randomPieces(_ count: Int) -> [UInt8] {
+      (0..<count).flatMap { _ in pieces[Int(random.next(below: UInt64(pieces.count)))] }
+    }
+    for round in 0..<400 {
+      let skipsMark = round % 2 == 0
+      var source = SourceText(bytes: (round % 3 == 0 ? [0xEF, 0xBB, 0xBF] : []) + randomPieces(Int(random.next(below: 30))), skipsByteOrderMark: skipsMark)
+      for _ in 0..<8 {
+        let lower = Int(random.next(below: UInt64(source.count + 1)))
+        let upper = lower + Int(random.next(below: UInt64(min(6, source.count - lower) + 1)))
+        let inserted = String(decoding: randomPieces(Int(random.next(below: 3))), as: UTF8.self)
+        let edit = TextEdit(range: lower..<upper, newText: inserted)
+        let updated = source.applying(edit)
+        let rebuilt = SourceText(bytes: updated.bytes, skipsByteOrderMark: skipsMark)
+        XCTAssertEqual(updated.lineIndex.lineStarts, rebuilt.lineIndex.lineStarts, "round \(round), \(edit)")
+        XCTAssertEqual(updated.lineIndex.lineEnds, rebuilt.lineIndex.lineEnds, "round \(round), \(edit)")
+        XCTAssertEqual(updated.lineIndex.byteOrderMarkLength, rebuilt.lineIndex.byteOrderMarkLength)
+        for offset in 0...updated.count {
+          XCTAssertEqual(updated.position(of: offset), rebuilt.position(of: offset), "round \(round), offset \(offset)")
+        }
+        source = updated
+      }
+    }
+  }
 }

@@ -14,17 +14,75 @@ public struct LineIndex: Sendable {
   private let asciiLines: [Bool]
   /// Number of bytes of a leading byte order mark that take no column (0 or 3).
   public let byteOrderMarkLength: Int
+  /// Whether a leading byte order mark takes no column, as the index was created with.
+  public let skipsByteOrderMark: Bool
 
   public init(_ bytes: [UInt8], skipsByteOrderMark: Bool = false) {
-    var starts = [0]
+    var lines = ScannedLines()
+    lines.starts = [0]
+    lines.starts.reserveCapacity(bytes.count / 32 + 1)
+    let scanEnd = bytes.withUnsafeBufferPointer { lines.scan($0, from: 0, until: nil) }
+    lines.ends.append(scanEnd)
+    self.init(bytes, lines: lines, skipsByteOrderMark: skipsByteOrderMark)
+  }
+
+  /// Returns the index of `newBytes`, which is the text this index was built for with the bytes
+  /// at `replaced` replaced by `insertedCount` new ones. Only the lines around the edit are
+  /// scanned again; the other lines' offsets are copied or moved by the change in length.
+  public func updated(replacing replaced: Range<Int>, insertedCount: Int, in newBytes: [UInt8]) -> LineIndex {
+    let delta = insertedCount - replaced.count
+    // Start a line early: an edit at a line's start can join a `\r` before it with a `\n`.
+    let firstLine = max(0, line(containing: replaced.lowerBound) - 1)
+    // Old lines from `resumeLine` on start after the edit and a whole unchanged line, so they
+    // start at the same place once moved.
+    let resumeLine = line(containing: replaced.upperBound) + 2
+    guard firstLine > 0 || resumeLine < lineStarts.count else {
+      return LineIndex(newBytes, skipsByteOrderMark: skipsByteOrderMark)
+    }
+    var lines = ScannedLines()
+    lines.starts = Array(lineStarts[...firstLine])
+    lines.ends = Array(lineEnds[..<firstLine])
+    lines.ascii = Array(asciiLines[..<firstLine])
+    let resume = resumeLine < lineStarts.count ? lineStarts[resumeLine] + delta : nil
+    let scanEnd = newBytes.withUnsafeBufferPointer { lines.scan($0, from: lineStarts[firstLine], until: resume) }
+    if resume != nil && scanEnd == resume {
+      lines.starts += lineStarts[resumeLine...].lazy.map { $0 + delta }
+      lines.ends += lineEnds[resumeLine...].lazy.map { $0 + delta }
+      lines.ascii += asciiLines[resumeLine...]
+    } else {
+      lines.ends.append(newBytes.count)
+    }
+    return LineIndex(newBytes, lines: lines, skipsByteOrderMark: skipsByteOrderMark)
+  }
+
+  private init(_ bytes: [UInt8], lines: ScannedLines, skipsByteOrderMark: Bool) {
+    var ascii = lines.ascii
+    self.skipsByteOrderMark = skipsByteOrderMark
+    let hasBOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+    self.byteOrderMarkLength = (skipsByteOrderMark && hasBOM) ? 3 : 0
+    if byteOrderMarkLength > 0 {
+      // The mark is the only non-ASCII content of line 0 when the rest is ASCII.
+      ascii[0] = bytes[3..<lines.ends[0]].allSatisfy { $0 < 0x80 }
+    }
+    self.lineStarts = lines.starts
+    self.lineEnds = lines.ends
+    self.asciiLines = ascii
+  }
+
+  /// Line boundaries found by scanning, in the three arrays' layout. `starts` holds one more
+  /// element than the others while the last line is open.
+  private struct ScannedLines {
+    var starts: [Int] = []
     var ends: [Int] = []
     var ascii: [Bool] = []
-    var lineIsASCII = true
-    let count = bytes.count
-    starts.reserveCapacity(count / 32 + 1)
 
-    bytes.withUnsafeBufferPointer { buffer in
-      var i = 0
+    /// Scans `buffer` from `start`, where the last line in `starts` begins, and returns where it
+    /// stopped: at `stop` when a line starts exactly there (that line is not added), or at the end
+    /// of the buffer with the last line open (its end not added).
+    mutating func scan(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, until stop: Int?) -> Int {
+      var lineIsASCII = true
+      var i = start
+      let count = buffer.count
       while i < count {
         let byte = buffer[i]
         if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
@@ -34,25 +92,20 @@ public struct LineIndex: Sendable {
           if byte == UInt8(ascii: "\r"), i + 1 < count, buffer[i + 1] == UInt8(ascii: "\n") {
             i += 1
           }
-          starts.append(i + 1)
-        } else if byte >= 0x80 {
-          lineIsASCII = false
+          i += 1
+          if i == stop { return i }
+          starts.append(i)
+          if let stop, i > stop { break }
+        } else {
+          if byte >= 0x80 { lineIsASCII = false }
+          i += 1
         }
-        i += 1
       }
+      // Past `stop` without a line starting there, or at the end: the caller scans to the end.
+      if i < count { return scan(buffer, from: i, until: nil) }
+      ascii.append(lineIsASCII)
+      return count
     }
-    ends.append(count)
-    ascii.append(lineIsASCII)
-
-    let hasBOM = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
-    self.byteOrderMarkLength = (skipsByteOrderMark && hasBOM) ? 3 : 0
-    if byteOrderMarkLength > 0 {
-      // The mark is the only non-ASCII content of line 0 when the rest is ASCII.
-      ascii[0] = bytes[3..<ends[0]].allSatisfy { $0 < 0x80 }
-    }
-    self.lineStarts = starts
-    self.lineEnds = ends
-    self.asciiLines = ascii
   }
 
   public var lineCount: Int { lineStarts.count }

@@ -39,9 +39,22 @@ public struct SourceText: Sendable {
     lineIndex.offset(of: position, in: bytes, encoding: encoding)
   }
 
+  /// Returns a new text with `edit` applied, scanning only the lines around it for line breaks.
+  /// The edit's range must lie within the text.
+  public func applying(_ edit: TextEdit) -> SourceText {
+    let newBytes = TextEdit.apply([edit], to: bytes)
+    let index = lineIndex.updated(replacing: edit.range, insertedCount: edit.newText.utf8.count, in: newBytes)
+    return SourceText(bytes: newBytes, lineIndex: index)
+  }
+
+  private init(bytes: [UInt8], lineIndex: LineIndex) {
+    self.bytes = bytes
+    self.lineIndex = lineIndex
+  }
+
   /// Returns a new text with `edits` applied. The edits must not overlap; they may come in any order.
   public func applying(_ edits: [TextEdit]) -> SourceText {
     SourceText(bytes: TextEdit.apply(edits, to: bytes),
-               skipsByteOrderMark: lineIndex.byteOrderMarkLength > 0)
+               skipsByteOrderMark: lineIndex.skipsByteOrderMark)
   }
 }
