@@ -20,6 +20,37 @@ public final class LintCache: @unchecked Sendable {
   /// The number of instructions the last lint looked up, which sets when to drop stale entries.
   private var liveCount = 0
 
+  /// The last lint's source and escape character, and what it found per instruction and per
+  /// group of stages in document order. An instruction or group whose bytes lie wholly before
+  /// or wholly after the bytes an edit changed is found here by its place, without hashing.
+  private var lastSource: [UInt8] = []
+  private var lastEscapeCharacter: UInt8 = 0
+  private var lastInstructions: [Kept] = []
+  private var nextInstructions: [Kept?] = []
+  private var lastGroups: [KeptGroup] = []
+  private var nextGroups: [KeptGroup] = []
+  /// How the current source differs from `lastSource`.
+  private var unchanged = UnchangedBytes(unrelatedTo: [])
+  private var instructionCursor = 0
+  private var groupCursor = 0
+
+  /// One instruction of the last lint: its range then, its shell, and its findings relative to
+  /// its start.
+  private struct Kept {
+    let range: Range<Int>
+    let shell: [String]
+    let findings: [Finding]
+  }
+
+  /// One group of stages of the last lint: its stages' spans then, their environments, their
+  /// findings relative to each span's start, and the outline they were found under.
+  private struct KeptGroup {
+    let spans: [Range<Int>]
+    let environments: [StageEnvironment]
+    let findings: [[Finding]]
+    let outlineID: Int
+  }
+
   /// The findings of one instruction text under one environment.
   private struct Entry {
     let bytes: [UInt8]
@@ -54,6 +85,43 @@ public final class LintCache: @unchecked Sendable {
     entries = [:]
     outlines = []
     groups = [:]
+    lastSource = []
+    lastInstructions = []
+    lastGroups = []
+  }
+
+  /// Starts looking up the instructions of `source`, which has `instructionCount` instructions,
+  /// in order.
+  func startInstructions(of source: [UInt8], escapeCharacter: UInt8, instructionCount: Int) {
+    unchanged = lastEscapeCharacter == escapeCharacter && !lastSource.isEmpty
+      ? UnchangedBytes(old: lastSource, new: source)
+      : UnchangedBytes(unrelatedTo: source)
+    lastSource = source
+    lastEscapeCharacter = escapeCharacter
+    instructionCursor = 0
+    groupCursor = 0
+    nextInstructions = Array(repeating: nil, count: instructionCount)
+    nextGroups = []
+  }
+
+  /// Ends the lint: what it found becomes what the next lint finds by place.
+  func finishLint() {
+    lastInstructions = nextInstructions.compactMap { $0 }
+    nextInstructions = []
+    // Groups found are added in order, groups run again after them.
+    lastGroups = nextGroups.sorted { $0.spans[0].lowerBound < $1.spans[0].lowerBound }
+    nextGroups = []
+  }
+
+  /// The findings the last lint had for an instruction now at `range` whose bytes did not change.
+  private func keptFindings(for range: Range<Int>, shell: [String]) -> [Finding]? {
+    guard let old = unchanged.oldRange(of: range) else { return nil }
+    while instructionCursor < lastInstructions.count && lastInstructions[instructionCursor].range.lowerBound < old.lowerBound {
+      instructionCursor += 1
+    }
+    guard instructionCursor < lastInstructions.count else { return nil }
+    let kept = lastInstructions[instructionCursor]
+    return kept.range == old && kept.shell == shell ? kept.findings : nil
   }
 
   /// Starts a lint under `configuration`. Entries that neither this lint nor the previous one
@@ -73,29 +141,42 @@ public final class LintCache: @unchecked Sendable {
     liveCount = 0
   }
 
-  /// Returns the stored findings for the instruction at `range` of `source`, moved to that range,
-  /// or nil when no recent lint saw the same text in the same environment.
-  func findings(for range: Range<Int>, in source: [UInt8], escapeCharacter: UInt8, shell: [String]) -> [Finding]? {
+  /// Returns the stored findings for instruction `index`, at `range` of `source`, moved to that
+  /// range, or nil when no recent lint saw the same text in the same environment. Instructions
+  /// are looked up in order, after `startInstructions`.
+  func findings(
+    forInstruction index: Int, at range: Range<Int>, in source: [UInt8], escapeCharacter: UInt8, shell: [String]
+  ) -> [Finding]? {
     liveCount += 1
-    let bytes = source[range]
-    let hash = LintCache.hash(bytes, escapeCharacter: escapeCharacter, shell: shell)
-    guard let list = entries[hash], let position = list.firstIndex(where: { $0.matches(bytes, escapeCharacter, shell) }) else {
-      return nil
+    let stored: [Finding]
+    if let kept = keptFindings(for: range, shell: shell) {
+      stored = kept
+    } else {
+      let bytes = source[range]
+      let hash = LintCache.hash(bytes, escapeCharacter: escapeCharacter, shell: shell)
+      guard let list = entries[hash], let position = list.firstIndex(where: { $0.matches(bytes, escapeCharacter, shell) }) else {
+        return nil
+      }
+      if list[position].lastUsed != generation {
+        entries[hash]![position].lastUsed = generation
+      }
+      stored = list[position].findings
     }
-    if list[position].lastUsed != generation {
-      entries[hash]![position].lastUsed = generation
-    }
-    let stored = list[position].findings
+    nextInstructions[index] = Kept(range: range, shell: shell, findings: stored)
     return stored.isEmpty ? stored : stored.map { $0.shifted(by: range.lowerBound) }
   }
 
-  /// Stores `findings` (with document offsets) for the instruction at `range` of `source`.
-  func store(_ findings: [Finding], for range: Range<Int>, in source: [UInt8], escapeCharacter: UInt8, shell: [String]) {
+  /// Stores `findings` (with document offsets) for instruction `index`, at `range` of `source`.
+  func store(
+    _ findings: [Finding], forInstruction index: Int, at range: Range<Int>, in source: [UInt8], escapeCharacter: UInt8, shell: [String]
+  ) {
     let bytes = source[range]
     let hash = LintCache.hash(bytes, escapeCharacter: escapeCharacter, shell: shell)
+    let relative = findings.map { $0.shifted(by: -range.lowerBound) }
+    nextInstructions[index] = Kept(range: range, shell: shell, findings: relative)
     let entry = Entry(
       bytes: Array(bytes), escapeCharacter: escapeCharacter, shell: shell,
-      findings: findings.map { $0.shifted(by: -range.lowerBound) }, lastUsed: generation)
+      findings: relative, lastUsed: generation)
     var list = entries[hash] ?? []
     list.removeAll { $0.matches(bytes, escapeCharacter, shell) }
     list.append(entry)
@@ -181,16 +262,39 @@ public final class LintCache: @unchecked Sendable {
   /// `environments`, one array per stage moved to its span, or nil.
   func groupFindings(spans: [Range<Int>], in source: [UInt8], environments: [StageEnvironment]) -> [[Finding]]? {
     liveGroupCount += 1
-    let slices = spans.map { source[$0] }
     let outlineID = outlines[currentOutline].id
-    let hash = LintCache.hash(outlineID, slices, environments: environments)
-    guard let list = groups[hash], let position = list.firstIndex(where: { $0.matches(outlineID, slices, environments) }) else {
+    let stored: [[Finding]]
+    if let kept = keptGroupFindings(spans: spans, environments: environments, outlineID: outlineID) {
+      stored = kept
+    } else {
+      let slices = spans.map { source[$0] }
+      let hash = LintCache.hash(outlineID, slices, environments: environments)
+      guard let list = groups[hash], let position = list.firstIndex(where: { $0.matches(outlineID, slices, environments) }) else {
+        return nil
+      }
+      if list[position].lastUsed != generation {
+        groups[hash]![position].lastUsed = generation
+      }
+      stored = list[position].findings
+    }
+    nextGroups.append(KeptGroup(spans: spans, environments: environments, findings: stored, outlineID: outlineID))
+    return zip(stored, spans).map { findings, span in findings.isEmpty ? findings : findings.map { $0.shifted(by: span.lowerBound) } }
+  }
+
+  /// The findings the last lint had for a group whose stages' bytes did not change. Groups are
+  /// looked up in the order of their first stage.
+  private func keptGroupFindings(spans: [Range<Int>], environments: [StageEnvironment], outlineID: Int) -> [[Finding]]? {
+    guard let first = spans.first, let oldFirst = unchanged.oldRange(of: first) else { return nil }
+    while groupCursor < lastGroups.count && lastGroups[groupCursor].spans[0].lowerBound < oldFirst.lowerBound {
+      groupCursor += 1
+    }
+    guard groupCursor < lastGroups.count else { return nil }
+    let kept = lastGroups[groupCursor]
+    guard kept.outlineID == outlineID, kept.spans.count == spans.count, kept.environments == environments else { return nil }
+    for (old, new) in zip(kept.spans, spans) where unchanged.oldRange(of: new) != old {
       return nil
     }
-    if list[position].lastUsed != generation {
-      groups[hash]![position].lastUsed = generation
-    }
-    return zip(list[position].findings, spans).map { findings, span in findings.map { $0.shifted(by: span.lowerBound) } }
+    return kept.findings
   }
 
   /// Stores the findings of a group, one array per stage with document offsets.
@@ -198,10 +302,11 @@ public final class LintCache: @unchecked Sendable {
     let slices = spans.map { source[$0] }
     let outlineID = outlines[currentOutline].id
     let hash = LintCache.hash(outlineID, slices, environments: environments)
+    let relative = zip(findings, spans).map { stageFindings, span in stageFindings.map { $0.shifted(by: -span.lowerBound) } }
+    nextGroups.append(KeptGroup(spans: spans, environments: environments, findings: relative, outlineID: outlineID))
     let entry = GroupEntry(
       outlineID: outlineID, spans: slices.map { Array($0) }, environments: environments,
-      findings: zip(findings, spans).map { stageFindings, span in stageFindings.map { $0.shifted(by: -span.lowerBound) } },
-      lastUsed: generation)
+      findings: relative, lastUsed: generation)
     var list = groups[hash] ?? []
     list.removeAll { $0.matches(outlineID, slices, environments) }
     list.append(entry)

@@ -77,6 +77,7 @@ public struct Linter: Sendable {
     for rule in documentRules {
       rule.check(context, into: &findings)
     }
+    cache.finishLint()
     return finish(findings, of: document, instructions: context.instructions)
   }
 
@@ -87,9 +88,10 @@ public struct Linter: Sendable {
     let source = context.source.bytes
     let escape = context.tree.escapeCharacter
     var missing: [Int] = []
+    cache.startInstructions(of: source, escapeCharacter: escape, instructionCount: instructions.count)
     for (index, instruction) in instructions.enumerated() {
       let shell = context.model.shellOfInstruction[index]
-      if let kept = cache.findings(for: instruction.range, in: source, escapeCharacter: escape, shell: shell) {
+      if let kept = cache.findings(forInstruction: index, at: instruction.range, in: source, escapeCharacter: escape, shell: shell) {
         findings += kept
       } else {
         missing.append(index)
@@ -111,7 +113,7 @@ public struct Linter: Sendable {
     if let perInstruction = Linter.attribute(fresh, to: ranges) {
       for (position, index) in missing.enumerated() {
         let shell = context.model.shellOfInstruction[index]
-        cache.store(perInstruction[position], for: ranges[position], in: source, escapeCharacter: escape, shell: shell)
+        cache.store(perInstruction[position], forInstruction: index, at: ranges[position], in: source, escapeCharacter: escape, shell: shell)
       }
     }
     findings += fresh

@@ -123,7 +123,7 @@ public struct Stage: Sendable {
     self.fromInstructionIndex = fromInstructionIndex
     self.instructionIndices = fromInstructionIndex..<(fromInstructionIndex + 1)
 
-    let words = instruction.arguments.text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+    let words = Stage.leadingWords(instruction.arguments.text)
     self.baseImageText = words.first ?? ""
     if words.count >= 3, words[1].lowercased() == "as" {
       self.name = words[2].lowercased()
@@ -133,5 +133,27 @@ public struct Stage: Sendable {
     let lowered = baseImageText.lowercased()
     self.baseStageIndex = earlierStage(lowered)
     self.baseImage = (baseStageIndex != nil || lowered == "scratch") ? nil : ImageReference(baseImageText)
+  }
+
+  /// The first three words of FROM's arguments, split at spaces and tabs.
+  private static func leadingWords(_ text: String) -> [String] {
+    var text = text
+    // Splitting `Character`s is slow, and for ASCII text splitting bytes gives the same words.
+    let ascii = text.withUTF8 { bytes -> [String]? in
+      guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+      var words: [String] = []
+      var start: Int?
+      for index in 0...bytes.count where words.count < 3 {
+        let isSeparator = index == bytes.count || bytes[index] == 0x20 || bytes[index] == 0x09
+        if isSeparator {
+          if let wordStart = start { words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[wordStart..<index]), as: UTF8.self)) }
+          start = nil
+        } else if start == nil {
+          start = index
+        }
+      }
+      return words
+    }
+    return ascii ?? Array(text.split(whereSeparator: { $0 == " " || $0 == "\t" }).prefix(3).map(String.init))
   }
 }
