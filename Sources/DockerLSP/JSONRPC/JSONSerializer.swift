@@ -60,6 +60,10 @@ struct JSONSerializer {
     bytes.append(contentsOf: text)
   }
 
+  mutating func appendEncoded(_ text: ArraySlice<UInt8>) {
+    bytes.append(contentsOf: text)
+  }
+
   /// Writes the decimal digits of `number` without allocating a String.
   mutating func writeInt(_ number: Int) {
     if number < 0 { bytes.append(UInt8(ascii: "-")) }

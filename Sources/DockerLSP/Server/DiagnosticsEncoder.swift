@@ -8,7 +8,10 @@ import Analysis
 struct DiagnosticsEncoder {
   let converter: LSPConverter
 
-  func notificationBody(uri: String, version: Int?, findings: [Finding]) -> [UInt8] {
+  /// Returns the notification's body. With a memo of the document's last notification, the
+  /// diagnostics that an edit did not change or move are copied from it instead of converted
+  /// again, and the memo is updated.
+  func notificationBody(uri: String, version: Int?, findings: [Finding], reusing memo: DiagnosticsMemo? = nil) -> [UInt8] {
     // About 200 bytes of fixed text per diagnostic plus its message, so the buffer rarely grows.
     let capacity = findings.reduce(128 + uri.utf8.count) { $0 + 224 + $1.message.utf8.count }
     var writer = JSONSerializer(reservingCapacity: capacity)
@@ -19,17 +22,97 @@ struct DiagnosticsEncoder {
       writer.writeInt(version)
     }
     writer.append(#","diagnostics":["#)
-    for (index, finding) in findings.enumerated() {
-      if index > 0 { writer.append(",") }
-      write(finding, to: &writer)
+    if let memo {
+      writeDiagnostics(findings, reusing: memo, to: &writer)
+    } else {
+      for (index, finding) in findings.enumerated() {
+        if index > 0 { writer.append(",") }
+        writer.append(#"{"range":"#)
+        converter.writeRange(finding.range, to: &writer)
+        writeDetails(of: finding, to: &writer)
+      }
     }
     writer.append("]}}")
     return writer.bytes
   }
 
-  private func write(_ finding: Finding, to writer: inout JSONSerializer) {
-    writer.append(#"{"range":"#)
-    writeRange(finding.range, to: &writer)
+  private func writeDiagnostics(_ findings: [Finding], reusing memo: DiagnosticsMemo, to writer: inout JSONSerializer) {
+    let source = converter.source
+    let isComparable = memo.encoding == converter.encoding
+    let unchanged = isComparable ? UnchangedBytes(old: memo.source, new: source.bytes) : UnchangedBytes(unrelatedTo: source.bytes)
+    let lineDelta = source.lineIndex.lineCount - memo.lineCount
+    // Lines after this one start inside the unchanged end, so their columns did not change.
+    let lastLineWithNewColumns = source.lineIndex.line(containing: unchanged.count - unchanged.suffix)
+    var next = DiagnosticsMemo.Contents(source: source.bytes, lineCount: source.lineIndex.lineCount, encoding: converter.encoding)
+    next.reserve(findings.count, detailBytes: memo.contents.details.count)
+    let previous = memo.contents
+    var cursor = 0
+    var copied = 0
+
+    for (index, finding) in findings.enumerated() {
+      if index > 0 { writer.append(",") }
+      // The same diagnostic in the last notification: same rule, severity, message and bytes.
+      var match: Int?
+      if isComparable, let old = unchanged.oldRange(of: finding.range) {
+        while cursor < previous.findings.count && previous.findings[cursor].range.lowerBound < old.lowerBound { cursor += 1 }
+        var candidate = cursor
+        while candidate < previous.findings.count && previous.findings[candidate].range.lowerBound == old.lowerBound {
+          let other = previous.findings[candidate]
+          if other.range == old && other.severity == finding.severity && other.ruleID == finding.ruleID && other.message == finding.message {
+            match = candidate
+            break
+          }
+          candidate += 1
+        }
+      }
+
+      var range: PositionRange
+      // Strictly inside the unchanged beginning: an offset right at its end moves to another
+      // line when the edit puts a `\n` after a `\r`.
+      if let match, finding.range.upperBound < unchanged.prefix {
+        range = previous.ranges[match]
+      } else if let match, previous.ranges[match].start.line + lineDelta > lastLineWithNewColumns {
+        range = previous.ranges[match]
+        range.start.line += lineDelta
+        range.end.line += lineDelta
+      } else {
+        range = source.positionRange(of: finding.range, encoding: converter.encoding)
+      }
+      next.ranges.append(range)
+      writer.append(#"{"range":"#)
+      DiagnosticsEncoder.write(range, to: &writer)
+
+      let detailStart = next.details.count
+      if let match {
+        copied += 1
+        next.details.append(contentsOf: previous.details[previous.detailRanges[match]])
+      } else {
+        var details = JSONSerializer(reservingCapacity: 160 + finding.message.utf8.count)
+        writeDetails(of: finding, to: &details)
+        next.details.append(contentsOf: details.bytes)
+      }
+      next.detailRanges.append(detailStart..<next.details.count)
+      writer.appendEncoded(next.details[detailStart...])
+    }
+    next.findings = findings
+    memo.contents = next
+    memo.lastCopiedCount = copied
+  }
+
+  private static func write(_ range: PositionRange, to writer: inout JSONSerializer) {
+    writer.append(#"{"start":{"line":"#)
+    writer.writeInt(range.start.line)
+    writer.append(#","character":"#)
+    writer.writeInt(range.start.character)
+    writer.append(#"},"end":{"line":"#)
+    writer.writeInt(range.end.line)
+    writer.append(#","character":"#)
+    writer.writeInt(range.end.character)
+    writer.append("}}")
+  }
+
+  /// Writes the members after the range, and the closing brace.
+  private func writeDetails(of finding: Finding, to writer: inout JSONSerializer) {
     writer.append(#","severity":"#)
     writer.writeInt(LSPConverter.severity(finding.severity))
     writer.append(#","code":"#)
@@ -43,8 +126,32 @@ struct DiagnosticsEncoder {
     writer.writeString(finding.message)
     writer.append("}")
   }
+}
 
-  private func writeRange(_ range: Range<Int>, to writer: inout JSONSerializer) {
-    converter.writeRange(range, to: &writer)
+/// What the last diagnostics notification of one document held: the findings, their positions
+/// and the JSON of their other members, with the text they were computed for.
+final class DiagnosticsMemo: @unchecked Sendable {
+  struct Contents {
+    var source: [UInt8]
+    var lineCount: Int
+    var encoding: PositionEncoding?
+    var findings: [Finding] = []
+    var ranges: [PositionRange] = []
+    /// The JSON after each diagnostic's range, one after another.
+    var details: [UInt8] = []
+    var detailRanges: [Range<Int>] = []
+
+    mutating func reserve(_ count: Int, detailBytes: Int) {
+      ranges.reserveCapacity(count)
+      detailRanges.reserveCapacity(count)
+      details.reserveCapacity(detailBytes)
+    }
   }
+
+  fileprivate var contents = Contents(source: [], lineCount: 0, encoding: nil)
+  var encoding: PositionEncoding? { contents.encoding }
+  var source: [UInt8] { contents.source }
+  var lineCount: Int { contents.lineCount }
+  /// How many diagnostics the last notification copied from the one before, for tests.
+  fileprivate(set) var lastCopiedCount = 0
 }

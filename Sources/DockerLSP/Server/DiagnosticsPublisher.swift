@@ -4,7 +4,7 @@ extension LanguageServer {
     let findings = self.findings(for: uri)
     guard let entry = documents[uri] else { return }
     let encoder = DiagnosticsEncoder(converter: converter(for: entry.document.source))
-    connection.writer.send(body: encoder.notificationBody(uri: uri, version: entry.version, findings: findings))
+    connection.writer.send(body: encoder.notificationBody(uri: uri, version: entry.version, findings: findings, reusing: entry.diagnosticsMemo))
     logger.debug("server", "Published \(findings.count) diagnostics for \(uri) version \(entry.version)")
   }
 

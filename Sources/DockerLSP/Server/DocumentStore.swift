@@ -13,6 +13,8 @@ struct OpenDocument {
   /// Shell scripts and instruction findings from earlier versions, so a lint after an edit
   /// redoes only the instructions the edit touched (and the rules that read the whole document).
   let lintCache = LintCache()
+  /// The last diagnostics sent, from which the next notification copies what did not change.
+  let diagnosticsMemo = DiagnosticsMemo()
 }
 
 /// The open documents, keyed by URI.
