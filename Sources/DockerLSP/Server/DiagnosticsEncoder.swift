@@ -33,24 +33,40 @@ struct DiagnosticsEncoder {
       }
     }
     writer.append("]}}")
+    memo?.contents.body = writer.bytes
     return writer.bytes
   }
 
   private func writeDiagnostics(_ findings: [Finding], reusing memo: DiagnosticsMemo, to writer: inout JSONSerializer) {
     let source = converter.source
-    let isComparable = memo.encoding == converter.encoding
-    let unchanged = isComparable ? UnchangedBytes(old: memo.source, new: source.bytes) : UnchangedBytes(unrelatedTo: source.bytes)
-    let lineDelta = source.lineIndex.lineCount - memo.lineCount
+    let previous = memo.contents
+    let isComparable = previous.encoding == converter.encoding
+    let unchanged = isComparable ? UnchangedBytes(old: previous.source, new: source.bytes) : UnchangedBytes(unrelatedTo: source.bytes)
+    let lineDelta = source.lineIndex.lineCount - previous.lineCount
     // Lines after this one start inside the unchanged end, so their columns did not change.
     let lastLineWithNewColumns = source.lineIndex.line(containing: unchanged.count - unchanged.suffix)
     var next = DiagnosticsMemo.Contents(source: source.bytes, lineCount: source.lineIndex.lineCount, encoding: converter.encoding)
-    next.reserve(findings.count, detailBytes: memo.contents.details.count)
-    let previous = memo.contents
+    next.reserve(findings.count)
     var cursor = 0
     var copied = 0
+    // Diagnostics copied whole and unmoved, one after another, are copied as one run of bytes:
+    // the previous diagnostics from `run.lowerBound` to `run.upperBound`, commas between them.
+    var run: Range<Int>?
+    var runFirstOutput = 0
+    func flushRun(_ writer: inout JSONSerializer) {
+      guard let copiedRun = run else { return }
+      let start = writer.bytes.count
+      writer.appendEncoded(previous.body[previous.spans[copiedRun.lowerBound].lowerBound..<previous.spans[copiedRun.upperBound - 1].upperBound])
+      // The copies sit where they sat before, moved by the run's new start.
+      let shift = start - previous.spans[copiedRun.lowerBound].lowerBound
+      for (offset, old) in copiedRun.enumerated() {
+        next.spans[runFirstOutput + offset] = previous.spans[old].shifted(by: shift)
+        next.detailStarts[runFirstOutput + offset] = previous.detailStarts[old] + shift
+      }
+      run = nil
+    }
 
     for (index, finding) in findings.enumerated() {
-      if index > 0 { writer.append(",") }
       // The same diagnostic in the last notification: same rule, severity, message and bytes.
       var match: Int?
       if isComparable, let old = unchanged.oldRange(of: finding.range) {
@@ -79,21 +95,37 @@ struct DiagnosticsEncoder {
         range = source.positionRange(of: finding.range, encoding: converter.encoding)
       }
       next.ranges.append(range)
+      if match != nil { copied += 1 }
+
+      if let match, range == previous.ranges[match] {
+        if let current = run, current.upperBound == match {
+          run = current.lowerBound..<(match + 1)
+        } else {
+          flushRun(&writer)
+          if index > 0 { writer.append(",") }
+          run = match..<(match + 1)
+          runFirstOutput = index
+        }
+        // Filled in when the run is written.
+        next.spans.append(0..<0)
+        next.detailStarts.append(0)
+        continue
+      }
+      flushRun(&writer)
+      if index > 0 { writer.append(",") }
+      let start = writer.bytes.count
       writer.append(#"{"range":"#)
       DiagnosticsEncoder.write(range, to: &writer)
-
-      let detailStart = next.details.count
+      let detailStart = writer.bytes.count
       if let match {
-        copied += 1
-        next.details.append(contentsOf: previous.details[previous.detailRanges[match]])
+        writer.appendEncoded(previous.body[previous.detailStarts[match]..<previous.spans[match].upperBound])
       } else {
-        var details = JSONSerializer(reservingCapacity: 160 + finding.message.utf8.count)
-        writeDetails(of: finding, to: &details)
-        next.details.append(contentsOf: details.bytes)
+        writeDetails(of: finding, to: &writer)
       }
-      next.detailRanges.append(detailStart..<next.details.count)
-      writer.appendEncoded(next.details[detailStart...])
+      next.spans.append(start..<writer.bytes.count)
+      next.detailStarts.append(detailStart)
     }
+    flushRun(&writer)
     next.findings = findings
     memo.contents = next
     memo.lastCopiedCount = copied
@@ -128,8 +160,9 @@ struct DiagnosticsEncoder {
   }
 }
 
-/// What the last diagnostics notification of one document held: the findings, their positions
-/// and the JSON of their other members, with the text they were computed for.
+/// What the last diagnostics notification of one document held: its body, and for each
+/// diagnostic the finding, its positions and where its JSON sits in the body, with the text they
+/// were computed for.
 final class DiagnosticsMemo: @unchecked Sendable {
   struct Contents {
     var source: [UInt8]
@@ -137,21 +170,19 @@ final class DiagnosticsMemo: @unchecked Sendable {
     var encoding: PositionEncoding?
     var findings: [Finding] = []
     var ranges: [PositionRange] = []
-    /// The JSON after each diagnostic's range, one after another.
-    var details: [UInt8] = []
-    var detailRanges: [Range<Int>] = []
+    var body: [UInt8] = []
+    /// Each diagnostic's JSON object in `body`, and where the members after its range start.
+    var spans: [Range<Int>] = []
+    var detailStarts: [Int] = []
 
-    mutating func reserve(_ count: Int, detailBytes: Int) {
+    mutating func reserve(_ count: Int) {
       ranges.reserveCapacity(count)
-      detailRanges.reserveCapacity(count)
-      details.reserveCapacity(detailBytes)
+      spans.reserveCapacity(count)
+      detailStarts.reserveCapacity(count)
     }
   }
 
   fileprivate var contents = Contents(source: [], lineCount: 0, encoding: nil)
-  var encoding: PositionEncoding? { contents.encoding }
-  var source: [UInt8] { contents.source }
-  var lineCount: Int { contents.lineCount }
   /// How many diagnostics the last notification copied from the one before, for tests.
   fileprivate(set) var lastCopiedCount = 0
 }
