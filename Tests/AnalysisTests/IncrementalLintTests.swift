@@ -163,6 +163,52 @@ final class IncrementalLintTests: XCTestCase {
     XCTAssertEqual(String(decoding: document.source.bytes, as: UTF8.self), Self.stageGroupsFixture)
   }
 
+  /// A fixture whose model and stage graph depend on single characters: a shell pragma, SHELL,
+  /// stage names, `COPY --from` and `RUN --mount=from=`.
+  static let modelFixture = """
+    # hadolint shell=bash
+    FROM debian:12 AS build
+    RUN echo a | grep a
+    SHELL ["/bin/sh", "-c"]
+    RUN echo b | grep b
+    FROM alpine:3 AS tools
+    RUN --mount=from=build,target=/b apt-get update && apt-get install -y gcc && rm -rf /var/lib/apt/lists/*
+    RUN rm /tmp/x
+    FROM scratch
+    COPY --from=tools / /
+    COPY --from=build /out /out
+    # hadolint shell=pwsh
+    RUN apt-get install -y vim
+
+    """
+
+  /// Replacing, inserting or deleting one character anywhere keeps the lines where they are but can
+  /// change the shells, the stages and what each stage copies from. The cached lint, which reuses
+  /// the last model and graph when it can, must equal a fresh one after each.
+  func testCharacterEditsEverywhereMatchFreshLint() {
+    var document = Document(text: Self.modelFixture)
+    let cache = LintCache()
+    _ = linter.lint(document, reusing: cache)
+    var reusedModels = 0
+    var reusedGraphs = 0
+    let bytes = Array(Self.modelFixture.utf8)
+    for offset in bytes.indices where bytes[offset] != 0x0A {
+      for edit in [TextEdit(range: offset..<(offset + 1), newText: "x"), TextEdit.insert("x", at: offset), TextEdit(range: offset..<(offset + 1), newText: "")] {
+        let undo = TextEdit(range: edit.range.lowerBound..<(edit.range.lowerBound + edit.newText.utf8.count), newText: String(decoding: bytes[edit.range], as: UTF8.self))
+        for step in [edit, undo] {
+          document.apply(step)
+          assertSame(linter.lint(document, reusing: cache), linter.lint(document), "after \(step) at offset \(offset)")
+          if cache.lastModelWasReused { reusedModels += 1 }
+          if cache.lastGraphWasReused { reusedGraphs += 1 }
+        }
+      }
+    }
+    XCTAssertEqual(String(decoding: document.source.bytes, as: UTF8.self), Self.modelFixture)
+    // Most characters are in RUN arguments, which change neither.
+    XCTAssertGreaterThan(reusedModels, bytes.count)
+    XCTAssertGreaterThan(reusedGraphs, bytes.count / 2)
+  }
+
   func testStageEditRechecksOneGroup() {
     var document = Document(text: Self.stageGroupsFixture)
     let cache = LintCache()

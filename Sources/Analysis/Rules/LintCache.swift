@@ -24,13 +24,18 @@ public final class LintCache: @unchecked Sendable {
   /// group of stages in document order. An instruction or group whose bytes lie wholly before
   /// or wholly after the bytes an edit changed is found here by its place, without hashing.
   private var lastSource: [UInt8] = []
+  /// The text before `lastSource`, while a lint compares the two.
+  private(set) var previousSource: [UInt8] = []
   private var lastEscapeCharacter: UInt8 = 0
   private var lastInstructions: [Kept] = []
   private var nextInstructions: [Kept?] = []
   private var lastGroups: [KeptGroup] = []
   private var nextGroups: [KeptGroup] = []
   /// How the current source differs from `lastSource`.
-  private var unchanged = UnchangedBytes(unrelatedTo: [])
+  private(set) var unchanged = UnchangedBytes(unrelatedTo: [])
+  /// The last lint's semantic model, its stage graph when a rule built one, its instructions and
+  /// its number of syntax nodes; see `reusableModel`.
+  var lastModel: (model: SemanticModel, graph: StageGraph?, instructions: [Instruction], nodeCount: Int)?
   private var instructionCursor = 0
   private var groupCursor = 0
 
@@ -67,6 +72,9 @@ public final class LintCache: @unchecked Sendable {
 
   /// How many instructions the last lint ran instruction-scoped rules over, for tests.
   public internal(set) var lastCheckedInstructionCount = 0
+  /// Whether the last lint reused the model and the stage graph of the one before, for tests.
+  public internal(set) var lastModelWasReused = false
+  public internal(set) var lastGraphWasReused = false
   /// How many stages the last lint ran stage-scoped rules over in full, for tests.
   public internal(set) var lastCheckedStageCount = 0
 
@@ -88,16 +96,22 @@ public final class LintCache: @unchecked Sendable {
     lastSource = []
     lastInstructions = []
     lastGroups = []
+    lastModel = nil
   }
 
-  /// Starts looking up the instructions of `source`, which has `instructionCount` instructions,
-  /// in order.
-  func startInstructions(of source: [UInt8], escapeCharacter: UInt8, instructionCount: Int) {
+  /// Compares `source` with the text of the last lint, which becomes `previousSource`.
+  func compare(_ source: [UInt8], escapeCharacter: UInt8) {
     unchanged = lastEscapeCharacter == escapeCharacter && !lastSource.isEmpty
       ? UnchangedBytes(old: lastSource, new: source)
       : UnchangedBytes(unrelatedTo: source)
+    previousSource = lastSource
     lastSource = source
     lastEscapeCharacter = escapeCharacter
+  }
+
+  /// Starts looking up the instructions of the compared source, which has `instructionCount`
+  /// instructions, in order.
+  func startInstructions(instructionCount: Int) {
     instructionCursor = 0
     groupCursor = 0
     nextInstructions = Array(repeating: nil, count: instructionCount)

@@ -68,7 +68,16 @@ public struct Linter: Sendable {
   /// rules over the whole document.
   public func lint(_ document: Document, reusing cache: LintCache) -> [Finding] {
     cache.startGeneration(for: configuration)
-    let context = RuleContext(document: document, settings: configuration.settings, cache: cache.scripts)
+    cache.compare(document.source.bytes, escapeCharacter: document.tree.escapeCharacter)
+    let instructions = document.tree.instructions
+    let reused = cache.reusableModel(tree: document.tree, instructions: instructions, source: document.source.bytes)
+    let context = RuleContext(
+      document: document, instructions: instructions,
+      model: reused?.model ?? SemanticModel(tree: document.tree, instructions: instructions),
+      settings: configuration.settings, cache: cache.scripts)
+    if let graph = reused?.graph { context.seedShared(StageGraph.self, graph) }
+    cache.lastModelWasReused = reused != nil
+    cache.lastGraphWasReused = reused?.graph != nil
     var findings: [Finding] = []
     lintInstructions(context, reusing: cache, into: &findings)
     if !stageRules.isEmpty {
@@ -78,6 +87,7 @@ public struct Linter: Sendable {
       rule.check(context, into: &findings)
     }
     cache.finishLint()
+    cache.lastModel = (context.model, context.existingShared(StageGraph.self), instructions, document.tree.nodes.count)
     return finish(findings, of: document, instructions: context.instructions)
   }
 
@@ -88,7 +98,7 @@ public struct Linter: Sendable {
     let source = context.source.bytes
     let escape = context.tree.escapeCharacter
     var missing: [Int] = []
-    cache.startInstructions(of: source, escapeCharacter: escape, instructionCount: instructions.count)
+    cache.startInstructions(instructionCount: instructions.count)
     for (index, instruction) in instructions.enumerated() {
       let shell = context.model.shellOfInstruction[index]
       if let kept = cache.findings(forInstruction: index, at: instruction.range, in: source, escapeCharacter: escape, shell: shell) {

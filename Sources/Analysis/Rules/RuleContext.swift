@@ -76,6 +76,11 @@ public final class RuleContext {
     derivedValues[String(reflecting: type)] = value
   }
 
+  /// Returns the shared value of `type` if a rule has built it, without building it.
+  func existingShared<Value>(_ type: Value.Type) -> Value? {
+    derivedValues[String(reflecting: type)] as? Value
+  }
+
   /// Returns the value of `type` that several rules derive from the document (such as the layer
   /// model), built by `build` on first use and then shared; see `derived(_:_:)`.
   public func shared<Value>(_ type: Value.Type, build: (RuleContext) -> Value) -> Value {

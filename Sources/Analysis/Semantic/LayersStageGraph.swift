@@ -60,7 +60,7 @@ public struct StageGraph: Sendable {
   }
 
   /// An earlier stage that an instruction reads files from.
-  struct StageSource {
+  struct StageSource: Equatable {
     var stage: Int
     /// `COPY --from=x / <dest>`: every file of the stage.
     var isWholeFilesystem: Bool
