@@ -12,10 +12,11 @@ extension LintCache {
       !changedLinesContainHash(source)
     else { return nil }
     var changed: [Int] = []
-    for (index, instruction) in instructions.enumerated() {
-      let old = last.instructions[index]
-      let kept = unchanged.oldRange(of: instruction.range) == old.range
-      if Self.shapesModel(instruction.kind) || Self.shapesModel(old.kind) {
+    // Index loops read two fields of each instruction without copying it.
+    for index in instructions.indices {
+      let range = instructions[index].range
+      let kept = unchanged.oldRange(of: range) == last.instructions[index].range
+      if Self.shapesModel(instructions[index].kind) || Self.shapesModel(last.instructions[index].kind) {
         guard kept else { return nil }
       } else if !kept {
         changed.append(index)

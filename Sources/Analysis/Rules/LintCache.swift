@@ -141,8 +141,13 @@ public final class LintCache: @unchecked Sendable {
   /// Starts a lint under `configuration`. Entries that neither this lint nor the previous one
   /// used are dropped once they outnumber the live ones, and every entry is dropped when the
   /// configuration changed.
-  func startGeneration(for configuration: LintConfiguration) {
-    scripts.startGeneration()
+  func startGeneration(for configuration: LintConfiguration, instructionCount: Int) {
+    // A lint looks up only the scripts of changed instructions, so a generation per lint would
+    // drop the scripts of every unchanged RUN, and the next edit of a stage would parse all of
+    // them again. A generation starts only once the scripts outnumber the instructions.
+    if scripts.count > instructionCount + 64 {
+      scripts.startGeneration()
+    }
     if self.configuration != configuration {
       dropFindings()
       self.configuration = configuration

@@ -67,9 +67,9 @@ public struct Linter: Sendable {
   /// new, stage-scoped rules only over groups of stages whose text changed, and document-scoped
   /// rules over the whole document.
   public func lint(_ document: Document, reusing cache: LintCache) -> [Finding] {
-    cache.startGeneration(for: configuration)
-    cache.compare(document.source.bytes, escapeCharacter: document.tree.escapeCharacter)
     let instructions = document.tree.instructions
+    cache.startGeneration(for: configuration, instructionCount: instructions.count)
+    cache.compare(document.source.bytes, escapeCharacter: document.tree.escapeCharacter)
     let reused = cache.reusableModel(tree: document.tree, instructions: instructions, source: document.source.bytes)
     let context = RuleContext(
       document: document, instructions: instructions,

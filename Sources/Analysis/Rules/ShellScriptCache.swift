@@ -5,7 +5,9 @@
 ///
 /// Entries live for two generations: `Linter.lint(_:cache:)` starts a generation, and a script
 /// that no lint used during the last full generation is dropped, which bounds the cache to about
-/// the scripts of the document's last two versions.
+/// the scripts of the document's last two versions. `Linter.lint(_:reusing:)` starts one only
+/// when the scripts outnumber the document's instructions, since it does not look up the
+/// scripts of unchanged instructions.
 ///
 /// Not synchronised: use one cache from one thread at a time (the server lints on one thread).
 public final class ShellScriptCache: @unchecked Sendable {
