@@ -12,23 +12,29 @@ extension LintCache {
       !changedLinesContainHash(source)
     else { return nil }
     var changed: [Int] = []
-    // Index loops read two fields of each instruction without copying it.
-    for index in instructions.indices {
-      let range = instructions[index].range
-      let kept = unchanged.oldRange(of: range) == last.instructions[index].range
-      if Self.shapesModel(instructions[index].kind) || Self.shapesModel(last.instructions[index].kind) {
-        guard kept else { return nil }
-      } else if !kept {
-        changed.append(index)
+    let oldInstructions = last.instructions
+    // Buffers let the loop read two fields of each instruction without copying it.
+    let isReusable = instructions.withUnsafeBufferPointer { new in
+      oldInstructions.withUnsafeBufferPointer { old in
+        for index in new.indices {
+          let kept = unchanged.oldRange(of: new[index].range) == old[index].range
+          if Self.shapesModel(new[index].kind) || Self.shapesModel(old[index].kind) {
+            guard kept else { return false }
+          } else if !kept {
+            changed.append(index)
+          }
+        }
+        return true
       }
     }
+    guard isReusable else { return nil }
     guard let graph = last.graph else { return (last.model, nil) }
     let stages = last.model.stages
     for index in changed {
       guard let stageIndex = last.model.stageIndexOfInstruction[index] else { continue }
       let stage = stages[stageIndex]
       if StageGraph.sourceStages(of: instructions[index], stage: stage, stages: stages)
-        != StageGraph.sourceStages(of: last.instructions[index], stage: stage, stages: stages) {
+        != StageGraph.sourceStages(of: oldInstructions[index], stage: stage, stages: stages) {
         return (last.model, nil)
       }
     }

@@ -27,7 +27,8 @@ public final class LintCache: @unchecked Sendable {
   /// The text before `lastSource`, while a lint compares the two.
   private(set) var previousSource: [UInt8] = []
   private var lastEscapeCharacter: UInt8 = 0
-  private var lastInstructions: [Kept] = []
+  /// Nil for an instruction whose findings were not stored.
+  private var lastInstructions: [Kept?] = []
   private var nextInstructions: [Kept?] = []
   private var lastGroups: [KeptGroup] = []
   private var nextGroups: [KeptGroup] = []
@@ -120,7 +121,7 @@ public final class LintCache: @unchecked Sendable {
 
   /// Ends the lint: what it found becomes what the next lint finds by place.
   func finishLint() {
-    lastInstructions = nextInstructions.compactMap { $0 }
+    lastInstructions = nextInstructions
     nextInstructions = []
     // Groups found are added in order, groups run again after them.
     lastGroups = nextGroups.sorted { $0.spans[0].lowerBound < $1.spans[0].lowerBound }
@@ -130,11 +131,10 @@ public final class LintCache: @unchecked Sendable {
   /// The findings the last lint had for an instruction now at `range` whose bytes did not change.
   private func keptFindings(for range: Range<Int>, shell: [String]) -> [Finding]? {
     guard let old = unchanged.oldRange(of: range) else { return nil }
-    while instructionCursor < lastInstructions.count && lastInstructions[instructionCursor].range.lowerBound < old.lowerBound {
+    while instructionCursor < lastInstructions.count && (lastInstructions[instructionCursor]?.range.lowerBound ?? Int.min) < old.lowerBound {
       instructionCursor += 1
     }
-    guard instructionCursor < lastInstructions.count else { return nil }
-    let kept = lastInstructions[instructionCursor]
+    guard instructionCursor < lastInstructions.count, let kept = lastInstructions[instructionCursor] else { return nil }
     return kept.range == old && kept.shell == shell ? kept.findings : nil
   }
 

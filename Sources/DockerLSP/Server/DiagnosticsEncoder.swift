@@ -47,7 +47,6 @@ struct DiagnosticsEncoder {
     let lastLineWithNewColumns = source.lineIndex.line(containing: unchanged.count - unchanged.suffix)
     var next = DiagnosticsMemo.Contents(source: source.bytes, lineCount: source.lineIndex.lineCount, encoding: converter.encoding)
     next.reserve(findings.count)
-    var cursor = 0
     var copied = 0
     // Diagnostics copied whole and unmoved, one after another, are copied as one run of bytes:
     // the previous diagnostics from `run.lowerBound` to `run.upperBound`, commas between them.
@@ -66,33 +65,20 @@ struct DiagnosticsEncoder {
       run = nil
     }
 
-    for (index, finding) in findings.enumerated() {
-      // The same diagnostic in the last notification: same rule, severity, message and bytes.
-      var match: Int?
-      if isComparable, let old = unchanged.oldRange(of: finding.range) {
-        while cursor < previous.findings.count && previous.findings[cursor].range.lowerBound < old.lowerBound { cursor += 1 }
-        var candidate = cursor
-        while candidate < previous.findings.count && previous.findings[candidate].range.lowerBound == old.lowerBound {
-          let other = previous.findings[candidate]
-          if other.range == old && other.severity == finding.severity && other.ruleID == finding.ruleID && other.message == finding.message {
-            match = candidate
-            break
-          }
-          candidate += 1
-        }
-      }
-
+    let matches = isComparable ? DiagnosticsEncoder.matches(of: findings, in: previous.findings, unchanged: unchanged) : []
+    for index in findings.indices {
+      let match = isComparable ? matches[index] : nil
       var range: PositionRange
       // Strictly inside the unchanged beginning: an offset right at its end moves to another
       // line when the edit puts a `\n` after a `\r`.
-      if let match, finding.range.upperBound < unchanged.prefix {
+      if let match, findings[index].range.upperBound < unchanged.prefix {
         range = previous.ranges[match]
       } else if let match, previous.ranges[match].start.line + lineDelta > lastLineWithNewColumns {
         range = previous.ranges[match]
         range.start.line += lineDelta
         range.end.line += lineDelta
       } else {
-        range = source.positionRange(of: finding.range, encoding: converter.encoding)
+        range = source.positionRange(of: findings[index].range, encoding: converter.encoding)
       }
       next.ranges.append(range)
       if match != nil { copied += 1 }
@@ -120,7 +106,7 @@ struct DiagnosticsEncoder {
       if let match {
         writer.appendEncoded(previous.body[previous.detailStarts[match]..<previous.spans[match].upperBound])
       } else {
-        writeDetails(of: finding, to: &writer)
+        writeDetails(of: findings[index], to: &writer)
       }
       next.spans.append(start..<writer.bytes.count)
       next.detailStarts.append(detailStart)
@@ -129,6 +115,38 @@ struct DiagnosticsEncoder {
     next.findings = findings
     memo.contents = next
     memo.lastCopiedCount = copied
+  }
+
+  /// Returns, for each finding, the index of the same diagnostic among `previous`: same rule,
+  /// severity, message and bytes. Both lists are in document order.
+  private static func matches(of findings: [Finding], in previous: [Finding], unchanged: UnchangedBytes) -> [Int?] {
+    var result: [Int?] = []
+    result.reserveCapacity(findings.count)
+    var cursor = 0
+    // Buffers let the loop compare findings field by field without copying them.
+    findings.withUnsafeBufferPointer { findings in
+      previous.withUnsafeBufferPointer { previous in
+        for finding in findings.indices {
+          guard let old = unchanged.oldRange(of: findings[finding].range) else {
+            result.append(nil)
+            continue
+          }
+          while cursor < previous.count && previous[cursor].range.lowerBound < old.lowerBound { cursor += 1 }
+          var candidate = cursor
+          var match: Int?
+          while candidate < previous.count && previous[candidate].range.lowerBound == old.lowerBound {
+            if previous[candidate].range == old && previous[candidate].severity == findings[finding].severity
+              && previous[candidate].ruleID == findings[finding].ruleID && previous[candidate].message == findings[finding].message {
+              match = candidate
+              break
+            }
+            candidate += 1
+          }
+          result.append(match)
+        }
+      }
+    }
+    return result
   }
 
   private static func write(_ range: PositionRange, to writer: inout JSONSerializer) {
