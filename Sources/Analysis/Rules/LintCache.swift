@@ -34,9 +34,8 @@ public final class LintCache: @unchecked Sendable {
   private var nextGroups: [KeptGroup] = []
   /// How the current source differs from `lastSource`.
   private(set) var unchanged = UnchangedBytes(unrelatedTo: [])
-  /// The last lint's semantic model, its stage graph when a rule built one, its instructions and
-  /// its number of syntax nodes; see `reusableModel`.
-  var lastModel: (model: SemanticModel, graph: StageGraph?, instructions: [Instruction], nodeCount: Int)?
+  /// The last lint's semantic model and what it was built from; see `reusableModel`.
+  var lastModel: ModelSnapshot?
   private var instructionCursor = 0
   private var groupCursor = 0
 

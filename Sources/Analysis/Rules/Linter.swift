@@ -87,7 +87,8 @@ public struct Linter: Sendable {
       rule.check(context, into: &findings)
     }
     cache.finishLint()
-    cache.lastModel = (context.model, context.existingShared(StageGraph.self), instructions, document.tree.nodes.count)
+    cache.lastModel = LintCache.ModelSnapshot(
+      model: context.model, graph: context.existingShared(StageGraph.self), tree: document.tree, instructions: instructions)
     return finish(findings, of: document, instructions: context.instructions)
   }
 

@@ -152,7 +152,7 @@ enum ProfileCommand {
         entry.version += 1
       }
       let lint = analysis.lint
-      let findings = store.findings(for: uri) { lint($0, linter, $1) }
+      let findings = store.findings(for: uri) { lint($0, linter, .document($1)) }
       let entry = store[uri]!
       let body = DiagnosticsEncoder(converter: LSPConverter(source: entry.document.source, encoding: .utf16))
         .notificationBody(uri: uri, version: entry.version, findings: findings, reusing: entry.diagnosticsMemo)

@@ -4,9 +4,8 @@ import Analysis
 /// provider by default. Tests replace them to get findings with fixes and hover content that the
 /// placeholders lack.
 struct AnalysisProviders: Sendable {
-  /// Lints a document with the linter configured for it. The cache belongs to that document and
-  /// outlives its versions, so a lint after an edit redoes only the work the edit touched.
-  var lint: @Sendable (Document, Linter, LintCache?) -> [Finding]
+  /// Lints a document with the linter configured for it, reusing what `reuse` holds.
+  var lint: @Sendable (Document, Linter, LintReuse) -> [Finding]
   var hover: @Sendable (_ offset: Int, Document, [Finding]) -> HoverContent?
 
   /// `lint`, when given, replaces the configured linter: it receives only the document.
@@ -17,11 +16,24 @@ struct AnalysisProviders: Sendable {
     if let lint {
       self.lint = { document, _, _ in lint(document) }
     } else {
-      self.lint = { document, linter, cache in
-        cache.map { linter.lint(document, reusing: $0) } ?? linter.lint(document)
+      self.lint = { document, linter, reuse in
+        switch reuse {
+        case .document(let cache): linter.lint(document, reusing: cache)
+        case .scripts(let scripts): linter.lint(document, cache: scripts)
+        }
       }
     }
     self.hover = hover
+  }
+
+  /// What a lint may reuse from earlier lints of one document.
+  enum LintReuse {
+    /// The document's cache, which outlives its versions, so that a lint after an edit redoes
+    /// only the work the edit touched.
+    case document(LintCache)
+    /// Only the document's parsed shell scripts, for texts made from it (the rounds of "Fix
+    /// all"), so that they parse only the scripts their fixes changed.
+    case scripts(ShellScriptCache)
   }
 
   static let defaultHover: @Sendable (_ offset: Int, Document, [Finding]) -> HoverContent? = {

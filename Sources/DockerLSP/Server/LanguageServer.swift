@@ -55,7 +55,7 @@ final class LanguageServer {
     if let cached = documents[uri]?.cachedFindings { return cached }
     let linter = workspace.linter(forDocument: uri) { path, result in reportConfigurationProblems(path, result) }
     let lint = analysis.lint
-    return documents.findings(for: uri) { lint($0, linter, $1) }
+    return documents.findings(for: uri) { lint($0, linter, .document($1)) }
   }
 
   /// Serves until `exit`, end of input or an unreadable stream, and returns the exit code:

@@ -96,7 +96,7 @@ extension LanguageServer {
     }
     // `isKind` passed above, so an `only` list here names `source.fixAll` or `source`.
     guard onlyKinds != nil || LanguageServer.coversWholeDocument(requested, entry.document.source) else { return nil }
-    let edits = documents.fixAllEdits(for: uri) { fixAllEdits(for: $0.document, uri: uri, findings: findings) }
+    let edits = documents.fixAllEdits(for: uri) { fixAllEdits(for: $0, findings: findings) }
     guard !edits.isEmpty else { return nil }
     return [
       "title": .string(LanguageServer.fixAllTitle),
@@ -131,10 +131,12 @@ extension LanguageServer {
   /// first re-lint the fixed text, which costs nothing when the document has no quick fix; the
   /// caller keeps the result per document version, since `codeAction/resolve` and clients
   /// without it may ask again for the same version.
-  func fixAllEdits(for document: Document, uri: String, findings: [Finding]) -> [TextEdit] {
-    let linter = workspace.linter(forDocument: uri) { path, result in reportConfigurationProblems(path, result) }
+  func fixAllEdits(for entry: OpenDocument, findings: [Finding]) -> [TextEdit] {
+    let document = entry.document
+    let linter = workspace.linter(forDocument: entry.uri) { path, result in reportConfigurationProblems(path, result) }
     let lint = analysis.lint
-    let outcome = FixAll.fix(document, findings: findings) { lint($0, linter, nil) }
+    let scripts = entry.lintCache.scripts
+    let outcome = FixAll.fix(document, findings: findings) { lint($0, linter, .scripts(scripts)) }
     guard outcome.isChanged else { return [] }
     if outcome.rounds == 1 { return outcome.firstRoundEdits }
     return [FixAll.difference(from: document.source.bytes, to: outcome.bytes)]

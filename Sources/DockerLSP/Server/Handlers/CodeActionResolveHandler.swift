@@ -29,7 +29,7 @@ extension LanguageServer {
     }
 
     let findings = self.findings(for: uri)
-    let edits = documents.fixAllEdits(for: uri) { fixAllEdits(for: $0.document, uri: uri, findings: findings) }
+    let edits = documents.fixAllEdits(for: uri) { fixAllEdits(for: $0, findings: findings) }
     action["edit"] = workspaceEdit(uri: uri, edits: edits, converter: converter(for: entry.document.source))
     return .object(action)
   }
