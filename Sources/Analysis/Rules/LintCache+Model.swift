@@ -1,6 +1,6 @@
 extension LintCache {
   /// Returns the last lint's semantic model, with its stage graph when that is still valid, if
-  /// the edit since then cannot have changed them; nil otherwise. Call after `compare`.
+  /// the edit since then cannot have changed them, and nil otherwise. Call it after `compare`.
   ///
   /// The model holds the stages and the shell of each instruction, which only FROM and SHELL
   /// instructions and `# hadolint shell=` comments shape. It stays when the document has as many
@@ -40,9 +40,9 @@ extension LintCache {
     return (last.model, graph)
   }
 
-  /// What `reusableModel` compares the next lint with: the model and graph of a lint, its number
-  /// of syntax nodes, each instruction's kind and range, and the instructions with flags, the
-  /// only ones that can read from other stages.
+  /// The state `reusableModel` compares the next lint with: the model and graph of a lint, its
+  /// number of syntax nodes, each instruction's kind and range, and the instructions with flags,
+  /// the only ones that can read from other stages.
   struct ModelSnapshot {
     let model: SemanticModel
     let graph: StageGraph?
@@ -72,7 +72,7 @@ extension LintCache {
     kind == .from || kind == .shell
   }
 
-  /// Whether the lines around the changed bytes, before or after the edit, contain a `#`.
+  /// Returns whether the lines around the changed bytes, before or after the edit, contain a `#`.
   private func changedLinesContainHash(_ source: [UInt8]) -> Bool {
     let newEnd = unchanged.count - unchanged.suffix
     // The bytes before the change are the same in both texts, and so are those after it.

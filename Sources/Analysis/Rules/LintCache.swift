@@ -32,7 +32,7 @@ public final class LintCache: @unchecked Sendable {
   private var nextInstructions: [Kept?] = []
   private var lastGroups: [KeptGroup] = []
   private var nextGroups: [KeptGroup] = []
-  /// How the current source differs from `lastSource`.
+  /// The parts of the current source that `lastSource` shares.
   private(set) var unchanged = UnchangedBytes(unrelatedTo: [])
   /// The last lint's semantic model and what it was built from; see `reusableModel`.
   var lastModel: ModelSnapshot?
@@ -127,7 +127,8 @@ public final class LintCache: @unchecked Sendable {
     nextGroups = []
   }
 
-  /// The findings the last lint had for an instruction now at `range` whose bytes did not change.
+  /// Returns the findings the last lint had for an instruction now at `range` whose bytes did not
+  /// change.
   private func keptFindings(for range: Range<Int>, shell: [String]) -> [Finding]? {
     guard let old = unchanged.oldRange(of: range) else { return nil }
     while instructionCursor < lastInstructions.count && (lastInstructions[instructionCursor]?.range.lowerBound ?? Int.min) < old.lowerBound {
@@ -299,8 +300,8 @@ public final class LintCache: @unchecked Sendable {
     return zip(stored, spans).map { findings, span in findings.isEmpty ? findings : findings.map { $0.shifted(by: span.lowerBound) } }
   }
 
-  /// The findings the last lint had for a group whose stages' bytes did not change. Groups are
-  /// looked up in the order of their first stage.
+  /// Returns the findings the last lint had for a group whose stages' bytes did not change.
+  /// Groups are looked up in the order of their first stage.
   private func keptGroupFindings(spans: [Range<Int>], environments: [StageEnvironment], outlineID: Int) -> [[Finding]]? {
     guard let first = spans.first, let oldFirst = unchanged.oldRange(of: first) else { return nil }
     while groupCursor < lastGroups.count && lastGroups[groupCursor].spans[0].lowerBound < oldFirst.lowerBound {

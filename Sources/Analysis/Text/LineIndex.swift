@@ -69,8 +69,8 @@ public struct LineIndex: Sendable {
     self.asciiLines = ascii
   }
 
-  /// Line boundaries found by scanning, in the three arrays' layout. `starts` holds one more
-  /// element than the others while the last line is open.
+  /// Line boundaries found by scanning, in the three arrays' layout. While the last line is open,
+  /// `starts` has one more element than the others.
   private struct ScannedLines {
     var starts: [Int] = []
     var ends: [Int] = []

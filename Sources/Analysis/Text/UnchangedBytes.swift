@@ -44,7 +44,7 @@ public struct UnchangedBytes: Sendable {
     self.init(prefix: prefix, suffix: suffix, delta: new.count - old.count, count: new.count)
   }
 
-  /// Where `range` of the new text was in the old one, when its bytes did not change.
+  /// Returns where `range` of the new text was in the old one, or nil when its bytes changed.
   public func oldRange(of range: Range<Int>) -> Range<Int>? {
     if range.upperBound <= prefix { return range }
     if range.lowerBound >= count - suffix { return range.shifted(by: -delta) }

@@ -26,7 +26,7 @@ struct AnalysisProviders: Sendable {
     self.hover = hover
   }
 
-  /// What a lint may reuse from earlier lints of one document.
+  /// The results of earlier lints of one document that a lint may reuse.
   enum LintReuse {
     /// The document's cache, which outlives its versions, so that a lint after an edit redoes
     /// only the work the edit touched.

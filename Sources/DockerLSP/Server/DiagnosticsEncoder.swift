@@ -178,7 +178,7 @@ struct DiagnosticsEncoder {
   }
 }
 
-/// What the last diagnostics notification of one document held: its body, and for each
+/// The contents of one document's last diagnostics notification: its body, and for each
 /// diagnostic the finding, its positions and where its JSON sits in the body, with the text they
 /// were computed for.
 final class DiagnosticsMemo: @unchecked Sendable {
