@@ -194,6 +194,7 @@ public struct Linter: Sendable {
         model: SemanticModel(window: context.model, at: indices), settings: configuration.settings, cache: cache.scripts)
       // Stage indices are the same in the window, so the whole document's graph is valid there.
       window.seedShared(StageGraph.self, graph)
+      window.keptStages = isMissing
     }
     var fresh: [Finding] = []
     for rule in stageRules {

@@ -13,6 +13,10 @@ public final class RuleContext {
   var runScriptsWithOnbuildByIndex: [[RunScript]?]
   /// `PackageManagerCommands.commands(ofInstructionAt:in:)` by index.
   var packageCommandsByIndex: [[PackageManagerCommand]?]
+  /// In a window of a document (see `Linter.lint(_:reusing:)`), the stages whose findings the
+  /// lint keeps. The window holds every FROM, and shared values may skip the work of the other
+  /// stages. Nil when every stage counts.
+  var keptStages: Set<Int>?
   /// Values that several rules derive from the whole document, by key; see `derived(_:_:)`.
   private var derivedValues: [String: Any] = [:]
 

@@ -71,7 +71,8 @@ struct FromImage {
 }
 
 extension RuleContext {
-  /// Returns the base image of each stage that has one, with global `ARG` defaults substituted.
+  /// Returns the base image of each stage that has one, with global `ARG` defaults substituted
+  /// (in a window of the document, of the kept stages only).
   func fromImages() -> [FromImage] {
     // DL3006, DL3007, DL3026 and DL3045 all ask: resolve the images once per context.
     derived("fromImages") { $0.resolveFromImages() }
@@ -101,6 +102,8 @@ extension RuleContext {
       defer {
         if let name = stage.name { earlierNames.insert(name) }
       }
+      // The findings of other stages are dropped, and resolving an image is the costly part.
+      guard keptStages?.contains(stage.index) ?? true else { continue }
       guard let token = instructions[stage.fromInstructionIndex].argumentTokens.first else { continue }
       let resolved = Self.substitute(token.text, defaults)
       images.append(FromImage(token: token, resolved: resolved, stage: stage, namesEarlierStage: earlierNames.contains(resolved.lowercased())))
