@@ -1,12 +1,15 @@
 /// The results a language server keeps between lints of one document, so that linting an edited
 /// version redoes only the work that the edit touched. It keeps the shell scripts parsed so far,
 /// the findings of instruction-scoped rules (`RuleScope.instruction`) for each instruction text,
-/// and those of stage-scoped rules (`RuleScope.stage`) for each group of stages linked by FROM.
+/// those of stage-scoped rules (`RuleScope.stage`) for each group of stages linked by FROM, and
+/// the last lint's semantic model.
 ///
 /// Findings are stored relative to the start of their instruction, keyed by the instruction's
 /// bytes, the escape character and the shell in effect, so an unchanged instruction keeps its
-/// findings wherever the edit moves it. Entries unused by the last two lints are dropped once
-/// they outnumber the live ones, which bounds the cache to a few versions' instructions.
+/// findings wherever the edit moves it. An instruction or group whose bytes lie before or after
+/// the changed bytes is found by its place in the last lint, the others by hashing their bytes.
+/// Entries unused by the last two lints are dropped once they outnumber the live ones, which
+/// bounds the cache to a few versions' instructions.
 ///
 /// Not synchronised: use one cache from one thread at a time (the server lints on one thread).
 public final class LintCache: @unchecked Sendable {
@@ -120,6 +123,7 @@ public final class LintCache: @unchecked Sendable {
 
   /// Ends the lint: what it found becomes what the next lint finds by place.
   func finishLint() {
+    previousSource = []
     lastInstructions = nextInstructions
     nextInstructions = []
     // Groups found are added in order, groups run again after them.
