@@ -60,10 +60,14 @@ struct LineMap {
       let start = max(piece.logicalStart, range.lowerBound)
       let rebased = LogicalText.Piece(
         logicalStart: start - range.lowerBound, sourceStart: piece.sourceStart + (start - piece.logicalStart))
-      if first == nil { first = rebased } else { later.append(rebased) }
+      if let first {
+        later.append(LogicalText.Piece(logicalStart: rebased.logicalStart, sourceStart: rebased.sourceStart - first.sourceStart))
+      } else {
+        first = rebased
+      }
     }
     guard let first else { return LogicalText(bytes: copied, pieces: []) }
-    return LogicalText(bytes: copied, firstPiece: first, laterPieces: later)
+    return LogicalText(bytes: copied, firstPiece: first, relativeLaterPieces: later)
   }
 }
 

@@ -7,14 +7,12 @@ public struct LogicalText: Sendable, Hashable {
   /// The first piece, kept out of an array so that text from a single source range (most
   /// instructions) allocates only its bytes. Nil when there are no pieces.
   private var firstPiece: Piece?
-  /// The pieces after the first one, nil rather than empty so that copying a one-piece text
-  /// retains only its bytes.
+  /// The pieces after the first one, with `sourceStart` counted from the first piece's, so that
+  /// moving the text after an edit changes the first piece only. Nil rather than empty, so that
+  /// copying a one-piece text retains only its bytes.
   private var storedLaterPieces: [Piece]?
 
-  private var laterPieces: [Piece] {
-    get { storedLaterPieces ?? [] }
-    set { storedLaterPieces = newValue.isEmpty ? nil : newValue }
-  }
+  private var laterPieces: [Piece] { storedLaterPieces ?? [] }
 
   public struct Piece: Sendable, Hashable {
     public var logicalStart: Int
@@ -29,7 +27,7 @@ public struct LogicalText: Sendable, Hashable {
   public init(bytes: [UInt8], pieces: [Piece]) {
     self.bytes = bytes
     self.firstPiece = pieces.first
-    self.storedLaterPieces = pieces.count > 1 ? Array(pieces.dropFirst()) : nil
+    self.storedLaterPieces = LogicalText.relative(pieces)
   }
 
   /// Creates a text with one piece, without building an array of pieces.
@@ -39,11 +37,18 @@ public struct LogicalText: Sendable, Hashable {
     self.storedLaterPieces = nil
   }
 
-  /// Creates a text from its first piece and the pieces after it.
-  init(bytes: [UInt8], firstPiece: Piece, laterPieces: [Piece]) {
+  /// Creates a text from its first piece and the pieces after it, whose `sourceStart` is counted
+  /// from `firstPiece.sourceStart`.
+  init(bytes: [UInt8], firstPiece: Piece, relativeLaterPieces: [Piece]) {
     self.bytes = bytes
     self.firstPiece = firstPiece
-    self.storedLaterPieces = laterPieces.isEmpty ? nil : laterPieces
+    self.storedLaterPieces = relativeLaterPieces.isEmpty ? nil : relativeLaterPieces
+  }
+
+  /// Returns the pieces after the first, counted from the first piece's source start, or nil.
+  private static func relative(_ pieces: [Piece]) -> [Piece]? {
+    guard let first = pieces.first, pieces.count > 1 else { return nil }
+    return pieces.dropFirst().map { Piece(logicalStart: $0.logicalStart, sourceStart: $0.sourceStart - first.sourceStart) }
   }
 
   /// The pieces in order: `logicalStart` in `bytes` and `sourceStart` in the source, of equal
@@ -55,12 +60,14 @@ public struct LogicalText: Sendable, Hashable {
       var all: [Piece] = []
       all.reserveCapacity(laterPieces.count + 1)
       all.append(firstPiece)
-      all.append(contentsOf: laterPieces)
+      for piece in laterPieces {
+        all.append(Piece(logicalStart: piece.logicalStart, sourceStart: piece.sourceStart + firstPiece.sourceStart))
+      }
       return all
     }
     set {
       firstPiece = newValue.first
-      storedLaterPieces = newValue.count > 1 ? Array(newValue.dropFirst()) : nil
+      storedLaterPieces = LogicalText.relative(newValue)
     }
   }
 
@@ -81,8 +88,11 @@ public struct LogicalText: Sendable, Hashable {
   public func sourceOffset(_ logicalOffset: Int) -> Int {
     guard let first = firstPiece else { return logicalOffset }
     var piece = first
+    // Later pieces count their source start from the first piece's.
+    var base = 0
     if let last = laterPieces.last, last.logicalStart <= logicalOffset {
       piece = last
+      base = first.sourceStart
     } else if let second = laterPieces.first, second.logicalStart <= logicalOffset {
       // Binary search for the last piece that starts at or before the offset.
       var low = 0
@@ -96,8 +106,9 @@ public struct LogicalText: Sendable, Hashable {
         }
       }
       piece = laterPieces[low]
+      base = first.sourceStart
     }
-    return piece.sourceStart + (logicalOffset - piece.logicalStart)
+    return base + piece.sourceStart + (logicalOffset - piece.logicalStart)
   }
 
   /// Maps a range of the joined text to the source range from its first to its last byte.
@@ -114,9 +125,6 @@ public struct LogicalText: Sendable, Hashable {
   public func shifted(by delta: Int) -> LogicalText {
     var copy = self
     copy.firstPiece?.sourceStart += delta
-    if let storedLaterPieces {
-      copy.storedLaterPieces = storedLaterPieces.map { Piece(logicalStart: $0.logicalStart, sourceStart: $0.sourceStart + delta) }
-    }
     return copy
   }
 }
