@@ -31,7 +31,8 @@ extension DockerfileParser {
       parser.escape = tree.escapeCharacter
       parser.directiveScanner.isDone = true
       parser.directives = tree.directives
-      parser.nodes = Array(oldNodes[..<startIndex])
+      parser.nodes.reserveCapacity(oldNodes.count + 16)
+      parser.nodes.append(contentsOf: oldNodes[..<startIndex])
       parser.hasInstruction = parser.nodes.contains { if case .instruction = $0 { return true } else { return false } }
       var reused = startIndex
       var position = oldNodes[startIndex].range.lowerBound
