@@ -209,6 +209,19 @@ final class IncrementalLintTests: XCTestCase {
     XCTAssertGreaterThan(reusedGraphs, bytes.count / 2)
   }
 
+  /// A lone `\r` does not end a line for the parser, so an edit after it inside a
+  /// `# hadolint shell=` comment changes the pragma, and the model must not be reused.
+  func testEditAfterLoneCarriageReturnInPragma() {
+    var document = Document(text: "FROM debian\n# hadolint shell=bash\rx y\nRUN apt-get update\nRUN ls | grep x\n")
+    let cache = LintCache()
+    _ = linter.lint(document, reusing: cache)
+    let offset = Array("FROM debian\n# hadolint shell=bash\rx".utf8).count
+    document.apply(TextEdit(range: offset..<(offset + 2), newText: ""))
+    assertSame(linter.lint(document, reusing: cache), linter.lint(document), "after deleting the pragma's second word")
+    document.apply(TextEdit.insert(" y", at: offset))
+    assertSame(linter.lint(document, reusing: cache), linter.lint(document), "after inserting it again")
+  }
+
   func testStageEditRechecksOneGroup() {
     var document = Document(text: Self.stageGroupsFixture)
     let cache = LintCache()

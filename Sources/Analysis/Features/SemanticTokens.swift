@@ -105,7 +105,9 @@ public enum SemanticTokensProvider {
     func emit(_ start: Int, _ end: Int, line: Int, _ token: SemanticToken) {
       let from = column(start, onLine: line)
       let length = column(end, onLine: line) - from
-      guard length > 0 else { return }
+      // LSP's relative encoding cannot go back. A token that starts inside an earlier one (a
+      // comment line inside a keyword split by a continuation) is left out.
+      guard length > 0, line > previousLine || (line == previousLine && from >= previousColumn) else { return }
       let deltaLine = line - previousLine
       let deltaColumn = deltaLine == 0 ? from - previousColumn : from
       data.append(UInt32(deltaLine))

@@ -76,10 +76,11 @@ extension LintCache {
   private func changedLinesContainHash(_ source: [UInt8]) -> Bool {
     let newEnd = unchanged.count - unchanged.suffix
     // The bytes before the change are the same in both texts, and so are those after it.
+    // Only `\n` ends a line for the parser: a lone `\r` stays inside a comment line.
     var lineStart = unchanged.prefix
-    while lineStart > 0 && source[lineStart - 1] != 0x0A && source[lineStart - 1] != 0x0D { lineStart -= 1 }
+    while lineStart > 0 && source[lineStart - 1] != 0x0A { lineStart -= 1 }
     var newLineEnd = newEnd
-    while newLineEnd < source.count && source[newLineEnd] != 0x0A && source[newLineEnd] != 0x0D { newLineEnd += 1 }
+    while newLineEnd < source.count && source[newLineEnd] != 0x0A { newLineEnd += 1 }
     let oldLineEnd = newLineEnd - unchanged.delta
     let hash = UInt8(ascii: "#")
     return source[lineStart..<newLineEnd].contains(hash) || previousSource[lineStart..<oldLineEnd].contains(hash)

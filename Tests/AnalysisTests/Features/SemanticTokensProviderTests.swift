@@ -89,4 +89,27 @@ final class SemanticTokensProviderTests: XCTestCase {
     XCTAssertEqual(data.count, tokens.count * 5)
     XCTAssertEqual(Array(data.suffix(10)), [1, 0, 3, 0, 0, 0, 9, 6, 1, 0])
   }
+
+  /// A keyword or flag split by a continuation with a comment line between its parts makes a
+  /// token that contains the comment's token. Encoding leaves the inner one out instead of going
+  /// back, which `UInt32` cannot hold.
+  func testSplitKeywordAroundCommentEncodesForward() {
+    for text in ["FROM alpine\nRUN --mo\\\n# c\nunt=type=cache,target=/x ls\n", "FROM alpine\nR\\\n# c\nUN echo hi\n", "r\\\n#\nL"] {
+      let document = Document(text: text)
+      let tokens = SemanticTokensProvider.tokens(in: document)
+      let data = SemanticTokensProvider.encode(tokens, in: document.source, encoding: .utf16)
+      XCTAssertEqual(data.count % 5, 0, text)
+      XCTAssertFalse(data.isEmpty, text)
+      // Decoded, every token lies inside one line of the text (all ASCII, so columns are bytes).
+      var line = 0
+      var column = 0
+      for index in stride(from: 0, to: data.count, by: 5) {
+        line += Int(data[index])
+        column = data[index] == 0 ? column + Int(data[index + 1]) : Int(data[index + 1])
+        let lines = document.source.lineIndex
+        XCTAssertLessThan(line, lines.lineCount, text)
+        XCTAssertLessThanOrEqual(column + Int(data[index + 2]), lines.lineEnds[line] - lines.lineStarts[line], text)
+      }
+    }
+  }
 }
