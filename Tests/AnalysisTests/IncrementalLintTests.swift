@@ -222,6 +222,18 @@ final class IncrementalLintTests: XCTestCase {
     assertSame(linter.lint(document, reusing: cache), linter.lint(document), "after inserting it again")
   }
 
+  /// The parser skips a byte order mark only at the start of the file, so the same instruction
+  /// bytes with a mark in front are a CMD there and an unknown instruction one line down.
+  func testByteOrderMarkMovedFromFileStart() {
+    var document = Document(text: "\u{FEFF}CMD echo hi\n")
+    let cache = LintCache()
+    XCTAssertEqual(linter.lint(document, reusing: cache).filter { $0.ruleID == "DL3025" }.count, 1)
+    document.apply(TextEdit.insert("MAINTAINER me\n", at: 0))
+    assertSame(linter.lint(document, reusing: cache), linter.lint(document), "after a line before the mark")
+    document.apply(TextEdit(range: 0..<14, newText: ""))
+    assertSame(linter.lint(document, reusing: cache), linter.lint(document), "after removing it")
+  }
+
   func testStageEditRechecksOneGroup() {
     var document = Document(text: Self.stageGroupsFixture)
     let cache = LintCache()

@@ -171,6 +171,7 @@ public final class LintCache: @unchecked Sendable {
     forInstruction index: Int, at range: Range<Int>, in source: [UInt8], escapeCharacter: UInt8, shell: [String]
   ) -> [Finding]? {
     liveCount += 1
+    guard !LintCache.startsWithByteOrderMark(source, range) else { return nil }
     let stored: [Finding]
     if let kept = keptFindings(for: range, shell: shell) {
       stored = kept
@@ -193,6 +194,7 @@ public final class LintCache: @unchecked Sendable {
   func store(
     _ findings: [Finding], forInstruction index: Int, at range: Range<Int>, in source: [UInt8], escapeCharacter: UInt8, shell: [String]
   ) {
+    guard !LintCache.startsWithByteOrderMark(source, range) else { return }
     let bytes = source[range]
     let hash = LintCache.hash(bytes, escapeCharacter: escapeCharacter, shell: shell)
     let relative = findings.map { $0.shifted(by: -range.lowerBound) }
@@ -334,6 +336,13 @@ public final class LintCache: @unchecked Sendable {
     list.removeAll { $0.matches(outlineID, slices, environments) }
     list.append(entry)
     groups[hash] = list
+  }
+
+  /// Returns whether the instruction at `range` starts with a UTF-8 byte order mark. The parser
+  /// skips one only at the start of the file, so the same bytes parse differently elsewhere and
+  /// their findings are never reused.
+  private static func startsWithByteOrderMark(_ source: [UInt8], _ range: Range<Int>) -> Bool {
+    range.count >= 3 && source[range.lowerBound] == 0xEF && source[range.lowerBound + 1] == 0xBB && source[range.lowerBound + 2] == 0xBF
   }
 
   /// Returns `table` without the entries `isDropped` accepts, and without lists left empty.
