@@ -132,13 +132,7 @@ public enum IgnoreComment {
   public static func nodeIndex(ofInstructionContaining offset: Int, in tree: SyntaxTree) -> Int? {
     let nodes = tree.nodes
     // The nodes cover the source in order, so the candidate is the last one starting at or before `offset`.
-    var low = 0
-    var high = nodes.count
-    while low < high {
-      let middle = (low + high) / 2
-      if nodes[middle].range.lowerBound <= offset { low = middle + 1 } else { high = middle }
-    }
-    let index = low - 1
+    let index = nodes.countOfLeading(keyAtMost: offset) { $0.range.lowerBound } - 1
     guard index >= 0 else { return nil }
     if case .instruction(let instruction) = nodes[index], offset <= instruction.range.upperBound { return index }
     // An offset at the end of an instruction is also the start of the node after it.

@@ -19,17 +19,8 @@ struct LineMap {
 
   private func joinedSourceOffset(_ offset: Int) -> Int {
     guard let first = pieces.first else { return offset }
-    var low = 0
-    var high = pieces.count - 1
-    while low < high {
-      let mid = (low + high + 1) / 2
-      if pieces[mid].logicalStart <= offset {
-        low = mid
-      } else {
-        high = mid - 1
-      }
-    }
-    let piece = offset < first.logicalStart ? first : pieces[low]
+    let last = pieces.countOfLeading(keyAtMost: offset) { $0.logicalStart } - 1
+    let piece = last < 0 ? first : pieces[last]
     return piece.sourceStart + (offset - piece.logicalStart)
   }
 

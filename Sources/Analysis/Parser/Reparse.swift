@@ -81,17 +81,7 @@ extension DockerfileParser {
       edit.range.lowerBound > nodes[prologueEnd].range.upperBound
     else { return nil }
     // The node that contains the edit's start; an edit at the very end belongs to the last node.
-    var low = 0
-    var high = nodes.count - 1
-    while low < high {
-      let middle = (low + high + 1) / 2
-      if nodes[middle].range.lowerBound <= edit.range.lowerBound {
-        low = middle
-      } else {
-        high = middle - 1
-      }
-    }
-    var index = low
+    var index = max(0, nodes.countOfLeading(keyAtMost: edit.range.lowerBound) { $0.range.lowerBound } - 1)
     // A blank run ends where the next line is not blank, so the one before may grow.
     if index > 0, case .blank = nodes[index - 1] { index -= 1 }
     return index > prologueEnd ? index : nil

@@ -256,12 +256,7 @@ public struct Linter: Sendable {
     for finding in findings {
       // The candidates are the last range starting at or before the finding, and the one before
       // it when that one ends where the finding starts.
-      var low = 0
-      var high = ranges.count
-      while low < high {
-        let middle = (low + high) / 2
-        if ranges[middle].lowerBound <= finding.range.lowerBound { low = middle + 1 } else { high = middle }
-      }
+      let low = ranges.countOfLeading(keyAtMost: finding.range.lowerBound) { $0.lowerBound }
       let candidates = [low - 2, low - 1].filter { $0 >= 0 && finding.lies(within: ranges[$0]) }
       guard candidates.count == 1 else { return nil }
       result[candidates[0]].append(finding)
@@ -301,13 +296,7 @@ public struct Linter: Sendable {
   /// Returns the index of the instruction whose range contains `offset` (its end included), or nil.
   public static func instructionIndex(containing offset: Int, in instructions: [Instruction]) -> Int? {
     // Instructions are in source order, so the candidate is the last one starting at or before `offset`.
-    var low = 0
-    var high = instructions.count
-    while low < high {
-      let middle = (low + high) / 2
-      if instructions[middle].range.lowerBound <= offset { low = middle + 1 } else { high = middle }
-    }
-    let index = low - 1
+    let index = instructions.countOfLeading(keyAtMost: offset) { $0.range.lowerBound } - 1
     guard index >= 0, offset <= instructions[index].range.upperBound else { return nil }
     return index
   }

@@ -94,18 +94,7 @@ public struct LogicalText: Sendable, Hashable {
       piece = last
       base = first.sourceStart
     } else if let second = laterPieces.first, second.logicalStart <= logicalOffset {
-      // Binary search for the last piece that starts at or before the offset.
-      var low = 0
-      var high = laterPieces.count - 1
-      while low < high {
-        let mid = (low + high + 1) / 2
-        if laterPieces[mid].logicalStart <= logicalOffset {
-          low = mid
-        } else {
-          high = mid - 1
-        }
-      }
-      piece = laterPieces[low]
+      piece = laterPieces[laterPieces.countOfLeading(keyAtMost: logicalOffset) { $0.logicalStart } - 1]
       base = first.sourceStart
     }
     return base + piece.sourceStart + (logicalOffset - piece.logicalStart)

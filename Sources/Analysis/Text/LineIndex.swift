@@ -113,17 +113,7 @@ public struct LineIndex: Sendable {
   /// Returns the zero-based line that contains `offset`, by binary search.
   /// An offset inside a line terminator belongs to the line that the terminator ends.
   public func line(containing offset: Int) -> Int {
-    var low = 0
-    var high = lineStarts.count - 1
-    while low < high {
-      let mid = (low + high + 1) / 2
-      if lineStarts[mid] <= offset {
-        low = mid
-      } else {
-        high = mid - 1
-      }
-    }
-    return low
+    max(0, lineStarts.countOfLeading(keyAtMost: offset) { $0 } - 1)
   }
 
   /// Returns the byte at which line `line`'s columns start, after a skipped byte order mark on line 0.
