@@ -211,7 +211,7 @@ final class IncrementalLintTests: XCTestCase {
 
   /// A lone `\r` does not end a line for the parser, so an edit after it inside a
   /// `# hadolint shell=` comment changes the pragma, and the model must not be reused.
-  func testEditAfterLoneCarriageReturnInPragma() {
+  func testLoneCarriageReturnInPragma() {
     var document = Document(text: "FROM debian\n# hadolint shell=bash\rx y\nRUN apt-get update\nRUN ls | grep x\n")
     let cache = LintCache()
     _ = linter.lint(document, reusing: cache)

@@ -2,7 +2,7 @@ extension LintCache {
   /// Returns the last lint's semantic model, with its stage graph when that is still valid, if
   /// the edit since then cannot have changed them, and nil otherwise. Call it after `compare`.
   ///
-  /// The model holds the stages and the shell of each instruction, which only FROM and SHELL
+  /// The model contains the stages and the shell of each instruction, which only FROM and SHELL
   /// instructions and `# hadolint shell=` comments shape. It stays when the document has as many
   /// syntax nodes and instructions as before, every FROM and SHELL, before and after the edit,
   /// kept its bytes, and no `#` is on the changed lines. The graph stays when, in
@@ -17,10 +17,10 @@ extension LintCache {
     let isReusable = instructions.withUnsafeBufferPointer { new in
       for index in new.indices {
         let old = last.shapes[index]
-        let kept = unchanged.oldRange(of: new[index].range) == old.range
+        let isUnchanged = unchanged.oldRange(of: new[index].range) == old.range
         if Self.shapesModel(new[index].kind) || Self.shapesModel(old.kind) {
-          guard kept else { return false }
-        } else if !kept {
+          guard isUnchanged else { return false }
+        } else if !isUnchanged {
           changed.append(index)
         }
       }

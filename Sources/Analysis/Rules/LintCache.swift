@@ -31,10 +31,10 @@ public final class LintCache: @unchecked Sendable {
   private(set) var previousSource: [UInt8] = []
   private var lastEscapeCharacter: UInt8 = 0
   /// Nil for an instruction whose findings were not stored.
-  private var lastInstructions: [Kept?] = []
-  private var nextInstructions: [Kept?] = []
-  private var lastGroups: [KeptGroup] = []
-  private var nextGroups: [KeptGroup] = []
+  private var lastInstructions: [InstructionRecord?] = []
+  private var nextInstructions: [InstructionRecord?] = []
+  private var lastGroups: [GroupRecord] = []
+  private var nextGroups: [GroupRecord] = []
   /// The parts of the current source that `lastSource` shares.
   private(set) var unchanged = UnchangedBytes(unrelatedTo: [])
   /// The last lint's semantic model and what it was built from; see `reusableModel`.
@@ -44,7 +44,7 @@ public final class LintCache: @unchecked Sendable {
 
   /// One instruction of the last lint: its range then, its shell, and its findings relative to
   /// its start.
-  private struct Kept {
+  private struct InstructionRecord {
     let range: Range<Int>
     let shell: [String]
     let findings: [Finding]
@@ -52,7 +52,7 @@ public final class LintCache: @unchecked Sendable {
 
   /// One group of stages of the last lint: its stages' spans then, their environments, their
   /// findings relative to each span's start, and the outline they were found under.
-  private struct KeptGroup {
+  private struct GroupRecord {
     let spans: [Range<Int>]
     let environments: [StageEnvironment]
     let findings: [[Finding]]
@@ -133,13 +133,13 @@ public final class LintCache: @unchecked Sendable {
 
   /// Returns the findings the last lint had for an instruction now at `range` whose bytes did not
   /// change.
-  private func keptFindings(for range: Range<Int>, shell: [String]) -> [Finding]? {
+  private func findingsByPlace(for range: Range<Int>, shell: [String]) -> [Finding]? {
     guard let old = unchanged.oldRange(of: range) else { return nil }
     while instructionCursor < lastInstructions.count && (lastInstructions[instructionCursor]?.range.lowerBound ?? Int.min) < old.lowerBound {
       instructionCursor += 1
     }
-    guard instructionCursor < lastInstructions.count, let kept = lastInstructions[instructionCursor] else { return nil }
-    return kept.range == old && kept.shell == shell ? kept.findings : nil
+    guard instructionCursor < lastInstructions.count, let record = lastInstructions[instructionCursor] else { return nil }
+    return record.range == old && record.shell == shell ? record.findings : nil
   }
 
   /// Starts a lint under `configuration`. Entries that neither this lint nor the previous one
@@ -173,8 +173,8 @@ public final class LintCache: @unchecked Sendable {
     liveCount += 1
     guard !LintCache.startsWithByteOrderMark(source, range) else { return nil }
     let stored: [Finding]
-    if let kept = keptFindings(for: range, shell: shell) {
-      stored = kept
+    if let placed = findingsByPlace(for: range, shell: shell) {
+      stored = placed
     } else {
       let bytes = source[range]
       let hash = LintCache.hash(bytes, escapeCharacter: escapeCharacter, shell: shell)
@@ -186,7 +186,7 @@ public final class LintCache: @unchecked Sendable {
       }
       stored = list[position].findings
     }
-    nextInstructions[index] = Kept(range: range, shell: shell, findings: stored)
+    nextInstructions[index] = InstructionRecord(range: range, shell: shell, findings: stored)
     return stored.isEmpty ? stored : stored.map { $0.shifted(by: range.lowerBound) }
   }
 
@@ -198,7 +198,7 @@ public final class LintCache: @unchecked Sendable {
     let bytes = source[range]
     let hash = LintCache.hash(bytes, escapeCharacter: escapeCharacter, shell: shell)
     let relative = findings.map { $0.shifted(by: -range.lowerBound) }
-    nextInstructions[index] = Kept(range: range, shell: shell, findings: relative)
+    nextInstructions[index] = InstructionRecord(range: range, shell: shell, findings: relative)
     let entry = Entry(
       bytes: Array(bytes), escapeCharacter: escapeCharacter, shell: shell,
       findings: relative, lastUsed: generation)
@@ -289,8 +289,8 @@ public final class LintCache: @unchecked Sendable {
     liveGroupCount += 1
     let outlineID = outlines[currentOutline].id
     let stored: [[Finding]]
-    if let kept = keptGroupFindings(spans: spans, environments: environments, outlineID: outlineID) {
-      stored = kept
+    if let placed = groupFindingsByPlace(spans: spans, environments: environments, outlineID: outlineID) {
+      stored = placed
     } else {
       let slices = spans.map { source[$0] }
       let hash = LintCache.hash(outlineID, slices, environments: environments)
@@ -302,24 +302,24 @@ public final class LintCache: @unchecked Sendable {
       }
       stored = list[position].findings
     }
-    nextGroups.append(KeptGroup(spans: spans, environments: environments, findings: stored, outlineID: outlineID))
+    nextGroups.append(GroupRecord(spans: spans, environments: environments, findings: stored, outlineID: outlineID))
     return zip(stored, spans).map { findings, span in findings.isEmpty ? findings : findings.map { $0.shifted(by: span.lowerBound) } }
   }
 
   /// Returns the findings the last lint had for a group whose stages' bytes did not change.
   /// Groups are looked up in the order of their first stage.
-  private func keptGroupFindings(spans: [Range<Int>], environments: [StageEnvironment], outlineID: Int) -> [[Finding]]? {
+  private func groupFindingsByPlace(spans: [Range<Int>], environments: [StageEnvironment], outlineID: Int) -> [[Finding]]? {
     guard let first = spans.first, let oldFirst = unchanged.oldRange(of: first) else { return nil }
     while groupCursor < lastGroups.count && lastGroups[groupCursor].spans[0].lowerBound < oldFirst.lowerBound {
       groupCursor += 1
     }
     guard groupCursor < lastGroups.count else { return nil }
-    let kept = lastGroups[groupCursor]
-    guard kept.outlineID == outlineID, kept.spans.count == spans.count, kept.environments == environments else { return nil }
-    for (old, new) in zip(kept.spans, spans) where unchanged.oldRange(of: new) != old {
+    let record = lastGroups[groupCursor]
+    guard record.outlineID == outlineID, record.spans.count == spans.count, record.environments == environments else { return nil }
+    for (old, new) in zip(record.spans, spans) where unchanged.oldRange(of: new) != old {
       return nil
     }
-    return kept.findings
+    return record.findings
   }
 
   /// Stores the findings of a group, one array per stage with document offsets.
@@ -328,7 +328,7 @@ public final class LintCache: @unchecked Sendable {
     let outlineID = outlines[currentOutline].id
     let hash = LintCache.hash(outlineID, slices, environments: environments)
     let relative = zip(findings, spans).map { stageFindings, span in stageFindings.map { $0.shifted(by: -span.lowerBound) } }
-    nextGroups.append(KeptGroup(spans: spans, environments: environments, findings: relative, outlineID: outlineID))
+    nextGroups.append(GroupRecord(spans: spans, environments: environments, findings: relative, outlineID: outlineID))
     let entry = GroupEntry(
       outlineID: outlineID, spans: slices.map { Array($0) }, environments: environments,
       findings: relative, lastUsed: generation)

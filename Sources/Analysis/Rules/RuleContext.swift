@@ -14,7 +14,7 @@ public final class RuleContext {
   /// `PackageManagerCommands.commands(ofInstructionAt:in:)` by index.
   var packageCommandsByIndex: [[PackageManagerCommand]?]
   /// In a window of a document (see `Linter.lint(_:reusing:)`), the stages whose findings the
-  /// lint keeps. The window holds every FROM, and shared values may skip the work of the other
+  /// lint keeps. The window contains every FROM, and shared values may skip the work of the other
   /// stages. Nil when every stage counts.
   var keptStages: Set<Int>?
   /// Values that several rules derive from the whole document, by key; see `derived(_:_:)`.

@@ -135,7 +135,7 @@ public struct Stage: Sendable {
     self.baseImage = (baseStageIndex != nil || lowered == "scratch") ? nil : ImageReference(baseImageText)
   }
 
-  /// The first three words of FROM's arguments, split at spaces and tabs.
+  /// Returns the first three words of FROM's arguments, split at spaces and tabs.
   private static func leadingWords(_ text: String) -> [String] {
     var text = text
     // Splitting `Character`s is slow, and for ASCII text splitting bytes gives the same words.
